@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+describe("loadConfig", () => {
+  it("gives working defaults with an empty environment", () => {
+    const c = loadConfig({}, "/repo");
+    expect(c.port).toBe(3000);
+    expect(c.host).toBe("127.0.0.1");
+    expect(c.stateDir).toBe("/repo/.slipway");
+    expect(c.sessions.ttlMs).toBe(2 * 3_600_000);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it.each([
+    ["SLIPWAY_PORT", "http", /SLIPWAY_PORT: expected a whole number/],
+    ["SLIPWAY_PORT", "70000", /SLIPWAY_PORT/],
+    ["SLIPWAY_DRIVER", "kubernetes", /SLIPWAY_DRIVER: expected one of docker, got "kubernetes"/],
+    ["SLIPWAY_SESSION_TTL", "soon", /SLIPWAY_SESSION_TTL: expected a duration/],
+    ["SLIPWAY_PRIVILEGED", "maybe", /SLIPWAY_PRIVILEGED/],
+    ["SLIPWAY_MIRROR_UPSTREAM", "not a url", /SLIPWAY_MIRROR_UPSTREAM/],
+  ])("rejects %s=%s naming the variable", (name, value, message) => {
+    expect(() => loadConfig({ [name]: value }, "/repo")).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value }, "/repo")).toThrow(message);
+  });
+
+  it("parses durations with units", () => {
+    const c = loadConfig({ SLIPWAY_SESSION_TTL: "1h30m", SLIPWAY_IDLE_TIMEOUT: "90s" }, "/repo");
+    expect(c.sessions.ttlMs).toBe(90 * 60_000);
+    expect(c.sessions.idleMs).toBe(90_000);
+  });
+});

@@ -1,0 +1,121 @@
+// The one place that reads the environment. Everything is validated here, once, at start;
+// a bad value stops the process with a message naming the variable and what it accepts.
+import { resolve } from "node:path";
+import { parseDuration } from "./util/duration.ts";
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly stateDir: string;
+  readonly labsDir: string;
+  readonly repoRoot: string;
+  readonly logLevel: "debug" | "info" | "warn" | "error";
+  readonly driver: "docker";
+  readonly docker: {
+    readonly host: string | undefined;
+    readonly privileged: "auto" | "always" | "never";
+    readonly installEngine: boolean;
+  };
+  readonly mirror: { readonly port: number; readonly upstream: string | undefined };
+  readonly sandbox: { readonly memoryMiB: number; readonly cpus: number; readonly pids: number };
+  readonly sessions: {
+    readonly poolSize: number;
+    readonly maxConcurrent: number;
+    readonly ttlMs: number;
+    readonly maxTtlMs: number;
+    readonly idleMs: number;
+    readonly reconcileMs: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function loadConfig(env: Env = process.env, repoRoot = resolve(import.meta.dirname, "../..")): Config {
+  const str = (name: string, fallback: string) => env[name]?.trim() || fallback;
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
+    return n;
+  };
+  const num = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min || n > max)
+      throw new ConfigError(name, `expected a number from ${min} to ${max}, got "${raw}"`);
+    return n;
+  };
+  const duration = (name: string, fallback: string) => {
+    const raw = str(name, fallback);
+    const ms = parseDuration(raw);
+    if (ms === undefined)
+      throw new ConfigError(name, `expected a duration such as 90s, 30m or 2h, got "${raw}"`);
+    return ms;
+  };
+  const oneOf = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
+    const raw = str(name, fallback);
+    if (!(allowed as readonly string[]).includes(raw))
+      throw new ConfigError(name, `expected one of ${allowed.join(", ")}, got "${raw}"`);
+    return raw as T;
+  };
+  const bool = (name: string, fallback: boolean) => {
+    const raw = env[name]?.trim().toLowerCase();
+    if (!raw) return fallback;
+    if (["1", "true", "yes"].includes(raw)) return true;
+    if (["0", "false", "no"].includes(raw)) return false;
+    throw new ConfigError(name, `expected true or false, got "${raw}"`);
+  };
+
+  const ttlMs = duration("SLIPWAY_SESSION_TTL", "2h");
+  const maxTtlMs = duration("SLIPWAY_SESSION_MAX_TTL", "8h");
+  if (maxTtlMs < ttlMs)
+    throw new ConfigError("SLIPWAY_SESSION_MAX_TTL", "must not be shorter than SLIPWAY_SESSION_TTL");
+  const upstream = env.SLIPWAY_MIRROR_UPSTREAM?.trim();
+  if (upstream && !/^https?:\/\/[^\s]+$/.test(upstream))
+    throw new ConfigError("SLIPWAY_MIRROR_UPSTREAM", `expected an http(s) URL, got "${upstream}"`);
+
+  return Object.freeze({
+    host: str("SLIPWAY_HOST", "127.0.0.1"),
+    port: int("SLIPWAY_PORT", 3000, 0, 65535),
+    stateDir: resolve(repoRoot, str("SLIPWAY_STATE_DIR", ".slipway")),
+    labsDir: resolve(repoRoot, str("SLIPWAY_LABS_DIR", "labs")),
+    repoRoot,
+    logLevel: oneOf("SLIPWAY_LOG_LEVEL", "info", ["debug", "info", "warn", "error"] as const),
+    driver: oneOf("SLIPWAY_DRIVER", "docker", ["docker"] as const),
+    docker: Object.freeze({
+      host: env.DOCKER_HOST?.trim() || undefined,
+      privileged: oneOf("SLIPWAY_PRIVILEGED", "auto", ["auto", "always", "never"] as const),
+      installEngine: bool("SLIPWAY_INSTALL_ENGINE", true),
+    }),
+    mirror: Object.freeze({
+      port: int("SLIPWAY_MIRROR_PORT", 5000, 1, 65535),
+      upstream: upstream || undefined,
+    }),
+    sandbox: Object.freeze({
+      memoryMiB: int("SLIPWAY_SANDBOX_MEMORY_MIB", 1536, 128, 65536),
+      cpus: num("SLIPWAY_SANDBOX_CPUS", 1, 0.1, 64),
+      pids: int("SLIPWAY_SANDBOX_PIDS", 1024, 64, 65536),
+    }),
+    sessions: Object.freeze({
+      poolSize: int("SLIPWAY_POOL_SIZE", 2, 0, 100),
+      maxConcurrent: int("SLIPWAY_MAX_SESSIONS", 20, 1, 1000),
+      ttlMs,
+      maxTtlMs,
+      idleMs: duration("SLIPWAY_IDLE_TIMEOUT", "30m"),
+      reconcileMs: duration("SLIPWAY_RECONCILE_INTERVAL", "30s"),
+    }),
+  });
+}

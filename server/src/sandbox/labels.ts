@@ -1,0 +1,29 @@
+// Every resource a driver creates carries these labels, so a reconcile pass can find and
+// remove it even after the server was killed and lost its memory of it.
+export const LABEL_PREFIX = "io.slipway.";
+export const LABEL = {
+  managed: "io.slipway.managed",
+  session: "io.slipway.session",
+  lab: "io.slipway.lab",
+  expiresAt: "io.slipway.expires-at",
+} as const;
+
+export interface Labels {
+  readonly session: string;
+  readonly lab: string;
+  readonly expiresAt: string;
+}
+
+export function toLabelMap(labels: Labels): Record<string, string> {
+  return {
+    [LABEL.managed]: "true",
+    [LABEL.session]: labels.session,
+    [LABEL.lab]: labels.lab,
+    [LABEL.expiresAt]: labels.expiresAt,
+  };
+}
+
+export function fromLabelMap(map: Readonly<Record<string, string>> | undefined): Partial<Labels> {
+  if (!map) return {};
+  return { session: map[LABEL.session], lab: map[LABEL.lab], expiresAt: map[LABEL.expiresAt] };
+}

@@ -1,0 +1,109 @@
+// The seam between Slipway and whatever runs sandboxes. Only domain terms cross it: no
+// dockerode type, container id format or Docker flag. A Kubernetes driver (one Pod per
+// session: engine and workstation containers sharing a network namespace and a volume)
+// implements the same interface.
+import type { Duplex } from "node:stream";
+import type { Labels } from "./labels.ts";
+
+export interface SandboxSpec {
+  /** Session id the sandbox is made for; names and labels carry it. */
+  readonly id: string;
+  readonly memoryMiB: number;
+  readonly cpus: number;
+  readonly pids: number;
+  /** Host directory mounted into the workstation at /run/slipway: the gateway serves the
+   *  learner's Docker API there as docker.sock, and the workstation's DOCKER_HOST points at it. */
+  readonly gatewayDir: string;
+}
+
+/** Opaque outside the driver, except for `id` (the session id). */
+export interface SandboxRef {
+  readonly id: string;
+  readonly engine: string;
+  readonly workstation: string;
+}
+
+/** Where a command runs: the learner's shell container, or the container of their engine. */
+export type SandboxTarget = "workstation" | "engine";
+
+export interface ExecOptions {
+  readonly target?: SandboxTarget;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly workdir?: string;
+  readonly user?: string;
+  readonly stdin?: string | Buffer;
+  readonly timeoutMs?: number;
+  /** Per stream; output beyond it is dropped and `truncated` is set. */
+  readonly maxOutputBytes?: number;
+}
+
+export interface ExecResult {
+  /** null when the command was killed by the timeout. */
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly timedOut: boolean;
+  readonly truncated: boolean;
+  readonly durationMs: number;
+}
+
+export interface TtyOptions {
+  readonly cmd: readonly string[];
+  readonly cols: number;
+  readonly rows: number;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** A process with a terminal in the workstation. Output is raw bytes (UTF-8 may split). */
+export interface TtyStream {
+  onData(listener: (chunk: Buffer) => void): void;
+  onExit(listener: (code: number | null) => void): void;
+  write(data: string | Buffer): void;
+  resize(cols: number, rows: number): Promise<void>;
+  /** Flow control: stop reading from the process until resume(). */
+  pause(): void;
+  resume(): void;
+  /** Detaches from the process; a shell held by tmux inside the sandbox lives on. */
+  close(): void;
+}
+
+export interface SandboxFile {
+  /** Relative to the workspace. */
+  readonly path: string;
+  readonly content: Buffer | string;
+  readonly mode?: number;
+}
+
+/** Everything the driver manages for one session, found by labels. */
+export interface ManagedSandbox {
+  readonly id: string;
+  readonly labels: Partial<Labels>;
+  readonly ref: SandboxRef | undefined;
+  readonly running: boolean;
+  readonly resources: number;
+}
+
+export interface DriverHealth {
+  readonly ok: boolean;
+  readonly engine: { readonly version: string | undefined; readonly privileged: boolean };
+  readonly mirror: { readonly state: "ready" | "down" | "unknown"; readonly url: string | undefined };
+  readonly images: ReadonlyArray<{ readonly name: string; readonly state: "ready" | "missing" }>;
+}
+
+export interface SandboxDriver {
+  readonly name: string;
+  health(): Promise<DriverHealth>;
+  create(spec: SandboxSpec, labels: Labels): Promise<SandboxRef>;
+  /** Resolves once the learner's engine answers; rejects after timeoutMs. */
+  waitReady(ref: SandboxRef, timeoutMs: number): Promise<void>;
+  exec(ref: SandboxRef, cmd: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
+  openTty(ref: SandboxRef, opts: TtyOptions): Promise<TtyStream>;
+  /** Writes files into the workspace (shared by workstation and engine). */
+  putFiles(ref: SandboxRef, files: readonly SandboxFile[]): Promise<void>;
+  readFile(ref: SandboxRef, path: string, maxBytes?: number): Promise<Buffer | undefined>;
+  /** A raw connection to the learner's Docker Engine API (for the gateway and checks). */
+  connectEngine(ref: SandboxRef): Promise<Duplex>;
+  listManaged(selector?: Partial<Labels>): Promise<ManagedSandbox[]>;
+  /** Removes every resource labelled with this session id. Idempotent. */
+  destroy(id: string): Promise<void>;
+}
