@@ -1,0 +1,73 @@
+// The image catalog: docker/images/<name>/ holds a recipe (Dockerfile or a rootfs script)
+// and a manifest.json. Each image's cache key hashes its recipe files and its dependencies'
+// keys, so changing the base rebuilds everything above it and nothing else.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { z } from "zod";
+
+const Manifest = z.object({
+  name: z.string().regex(/^[a-z0-9-]+$/),
+  kind: z.enum(["infra", "sandbox", "learner"]),
+  purpose: z.string().min(1),
+  tags: z.array(z.string().min(1)).min(1),
+  dependsOn: z.array(z.string()).default([]),
+  buildArgs: z.record(z.string(), z.string()).default({}),
+  script: z.string().optional(),
+  versionCommand: z.array(z.string()).optional(),
+  versionTags: z.array(z.string()).default([]),
+});
+
+export type ImageManifest = z.infer<typeof Manifest>;
+
+export interface CatalogImage extends ImageManifest {
+  readonly dir: string;
+  /** Cache key: recipe files plus the keys of what it builds on. */
+  readonly hash: string;
+  /** Where the builder puts it on the host engine. */
+  readonly ref: string;
+}
+
+export function loadCatalog(imagesDir: string): CatalogImage[] {
+  const manifests = new Map<string, { m: ImageManifest; dir: string }>();
+  for (const name of readdirSync(imagesDir).sort()) {
+    const dir = join(imagesDir, name);
+    if (!statSync(dir).isDirectory()) continue;
+    const file = join(dir, "manifest.json");
+    const parsed = Manifest.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    if (!parsed.success)
+      throw new Error(
+        `${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      );
+    manifests.set(parsed.data.name, { m: parsed.data, dir });
+  }
+  const ordered: CatalogImage[] = [];
+  const byName = new Map<string, CatalogImage>();
+  const visit = (name: string, trail: string[]) => {
+    if (byName.has(name)) return;
+    const entry = manifests.get(name);
+    if (!entry) throw new Error(`image catalog: "${trail.at(-1)}" depends on unknown image "${name}"`);
+    if (trail.includes(name))
+      throw new Error(`image catalog: dependency cycle ${[...trail, name].join(" -> ")}`);
+    for (const dep of entry.m.dependsOn) visit(dep, [...trail, name]);
+    const hash = createHash("sha256");
+    for (const dep of entry.m.dependsOn) hash.update(`dep:${byName.get(dep)?.hash}\n`);
+    for (const f of listFiles(entry.dir)) hash.update(`${relative(entry.dir, f)}\n`).update(readFileSync(f));
+    const image: CatalogImage = {
+      ...entry.m,
+      dir: entry.dir,
+      hash: hash.digest("hex").slice(0, 16),
+      ref: `slipway/${name}:latest`,
+    };
+    byName.set(name, image);
+    ordered.push(image);
+  };
+  for (const name of manifests.keys()) visit(name, []);
+  return ordered;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
+}
