@@ -1,0 +1,199 @@
+// The Docker implementation of SandboxDriver: the only code that speaks to the host engine.
+import Dockerode from "dockerode";
+import { mkdirSync, rmSync } from "node:fs";
+import { connect } from "node:net";
+import { join } from "node:path";
+import type { Duplex } from "node:stream";
+import { SlipwayError } from "../../errors.ts";
+import { LABEL, type Labels, fromLabelMap, toLabelMap } from "../labels.ts";
+import type {
+  DriverHealth,
+  ManagedSandbox,
+  SandboxDriver,
+  SandboxRef,
+  SandboxSpec,
+} from "../sandbox-driver.ts";
+import { execIn, openTtyIn } from "./docker-exec.ts";
+import { putFiles, readFileFrom } from "./docker-files.ts";
+import { pingEngine } from "./engine-ping.ts";
+import { type HostTraits, engineOptions, sandboxNames, workstationOptions } from "./sandbox-containers.ts";
+import { mirrorHealthy } from "./setup/registry-mirror.ts";
+import type { HostFacts } from "./setup/host-setup.ts";
+
+export interface DockerDriverOptions {
+  readonly dockerHost: string | undefined;
+  readonly stateDir: string;
+  readonly facts: HostFacts;
+}
+
+export class DockerDriver implements SandboxDriver {
+  readonly name = "docker";
+  private readonly docker: Dockerode;
+  private readonly traits: HostTraits;
+
+  constructor(private readonly o: DockerDriverOptions) {
+    this.docker = dockerFor(o.dockerHost);
+    const ref = (n: string) => o.facts.images.find((i) => i.name === n)?.ref ?? `slipway/${n}:latest`;
+    this.traits = {
+      privileged: o.facts.privileged,
+      cgroupVersion: o.facts.cgroupVersion,
+      mirrorAddr: o.facts.mirror.sandboxAddr,
+      engineImage: ref("engine"),
+      workstationImage: ref("workstation"),
+    };
+  }
+
+  async health(): Promise<DriverHealth> {
+    const version = await this.docker.version().then(
+      (v) => v.Version,
+      () => undefined,
+    );
+    const mirrorUp = await mirrorHealthy(this.o.facts.mirror);
+    const images = await Promise.all(
+      this.o.facts.images.map(async (i) => ({
+        name: i.name,
+        state: await this.docker
+          .getImage(i.ref)
+          .inspect()
+          .then(
+            () => "ready" as const,
+            () => "missing" as const,
+          ),
+      })),
+    );
+    return {
+      ok: version !== undefined && mirrorUp && images.every((i) => i.state === "ready"),
+      engine: { version, privileged: this.o.facts.privileged },
+      mirror: { state: mirrorUp ? "ready" : "down", url: `http://${this.o.facts.mirror.sandboxAddr}` },
+      images,
+    };
+  }
+
+  async create(spec: SandboxSpec, labels: Labels): Promise<SandboxRef> {
+    const names = sandboxNames(spec.id);
+    const map = toLabelMap(labels);
+    const engineDir = this.engineDir(spec.id);
+    mkdirSync(engineDir, { recursive: true });
+    mkdirSync(spec.gatewayDir, { recursive: true });
+    try {
+      await this.docker.createNetwork({ Name: names.network, Driver: "bridge", Labels: map });
+      await Promise.all([
+        this.docker.createVolume({ Name: names.dockerVolume, Labels: map }),
+        this.docker.createVolume({ Name: names.workVolume, Labels: map }),
+      ]);
+      const engine = await this.docker.createContainer(
+        engineOptions(spec, names, map, this.traits, engineDir),
+      );
+      await engine.start();
+      const ws = await this.docker.createContainer(
+        workstationOptions(spec, names, map, this.traits, engine.id),
+      );
+      await ws.start();
+      return { id: spec.id, engine: engine.id, workstation: ws.id };
+    } catch (e) {
+      await this.destroy(spec.id).catch(() => undefined);
+      throw new SlipwayError("unavailable", `could not create sandbox ${spec.id}: ${(e as Error).message}`);
+    }
+  }
+
+  async waitReady(ref: SandboxRef, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const socket = this.engineSocket(ref.id);
+    while (!(await pingEngine(socket))) {
+      if (Date.now() > deadline)
+        throw new SlipwayError("timeout", `the sandbox engine did not answer within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  exec: SandboxDriver["exec"] = (ref, cmd, opts = {}) =>
+    execIn(this.docker.getContainer(opts.target === "engine" ? ref.engine : ref.workstation), cmd, opts);
+
+  openTty: SandboxDriver["openTty"] = (ref, opts) =>
+    openTtyIn(this.docker.getContainer(ref.workstation), opts);
+
+  putFiles: SandboxDriver["putFiles"] = (ref, files) =>
+    putFiles(this.docker.getContainer(ref.workstation), files);
+
+  readFile: SandboxDriver["readFile"] = (ref, path, maxBytes = 1024 * 1024) =>
+    readFileFrom(this.docker.getContainer(ref.workstation), path, maxBytes);
+
+  async connectEngine(ref: SandboxRef): Promise<Duplex> {
+    const socket = connect(this.engineSocket(ref.id));
+    await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+    return socket;
+  }
+
+  async listManaged(selector: Partial<Labels> = {}): Promise<ManagedSandbox[]> {
+    const filters = {
+      label: [`${LABEL.managed}=true`, ...(selector.session ? [`${LABEL.session}=${selector.session}`] : [])],
+    };
+    const [containers, networks, volumes] = await Promise.all([
+      this.docker.listContainers({ all: true, filters }),
+      this.docker.listNetworks({ filters }),
+      this.docker.listVolumes({ filters }).then((v) => v.Volumes ?? []),
+    ]);
+    const byId = new Map<
+      string,
+      { labels: Partial<Labels>; containers: typeof containers; resources: number }
+    >();
+    const add = (labels: Record<string, string> | undefined) => {
+      const l = fromLabelMap(labels);
+      if (!l.session) return undefined;
+      const entry = byId.get(l.session) ?? { labels: l, containers: [], resources: 0 };
+      entry.resources++;
+      byId.set(l.session, entry);
+      return entry;
+    };
+    for (const c of containers) add(c.Labels)?.containers.push(c);
+    for (const n of networks) add(n.Labels);
+    for (const v of volumes) add(v.Labels);
+    return [...byId.entries()].map(([id, e]) => {
+      const names = sandboxNames(id);
+      const engine = e.containers.find((c) => c.Names.includes(`/${names.engine}`));
+      const ws = e.containers.find((c) => c.Names.includes(`/${names.workstation}`));
+      return {
+        id,
+        labels: e.labels,
+        ref: engine && ws ? { id, engine: engine.Id, workstation: ws.Id } : undefined,
+        running: engine?.State === "running" && ws?.State === "running",
+        resources: e.resources,
+      };
+    });
+  }
+
+  async destroy(id: string): Promise<void> {
+    const filters = { label: [`${LABEL.managed}=true`, `${LABEL.session}=${id}`] };
+    const containers = await this.docker.listContainers({ all: true, filters });
+    // Workstation first: it lives in the engine's network namespace.
+    containers.sort((a) => (a.Names.some((n) => n.endsWith("-ws")) ? -1 : 1));
+    for (const c of containers)
+      await this.docker.getContainer(c.Id).remove({ force: true, v: true }).catch(ignoreMissing);
+    for (const n of await this.docker.listNetworks({ filters }))
+      await this.docker.getNetwork(n.Id).remove().catch(ignoreMissing);
+    const volumes = (await this.docker.listVolumes({ filters })).Volumes ?? [];
+    await Promise.all(
+      volumes.map((v) => this.docker.getVolume(v.Name).remove({ force: true }).catch(ignoreMissing)),
+    );
+    rmSync(join(this.o.stateDir, "sandboxes", id), { recursive: true, force: true });
+  }
+
+  private engineDir(id: string): string {
+    return join(this.o.stateDir, "sandboxes", id, "engine");
+  }
+
+  private engineSocket(id: string): string {
+    return join(this.engineDir(id), "docker.sock");
+  }
+}
+
+function ignoreMissing(e: { statusCode?: number }): void {
+  if (e.statusCode !== 404 && e.statusCode !== 409) throw e;
+}
+
+function dockerFor(host: string | undefined): Dockerode {
+  if (!host || host.startsWith("unix://"))
+    return new Dockerode({ socketPath: host?.slice(7) ?? "/var/run/docker.sock" });
+  const url = new URL(host.replace(/^tcp:/, "http:"));
+  return new Dockerode({ host: url.hostname, port: Number(url.port || 2375) });
+}

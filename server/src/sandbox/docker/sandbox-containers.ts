@@ -1,0 +1,104 @@
+// What a sandbox is made of on Docker, as pure create options so the shape is testable:
+// a private network, an engine container with elevated rights, and an unprivileged
+// workstation sharing the engine's network namespace and the workspace volume.
+import type { ContainerCreateOptions } from "dockerode";
+import type { SandboxSpec } from "../sandbox-driver.ts";
+
+export const WORKSPACE = "/home/learner";
+
+export interface SandboxNames {
+  readonly network: string;
+  readonly engine: string;
+  readonly workstation: string;
+  readonly dockerVolume: string;
+  readonly workVolume: string;
+}
+
+export const sandboxNames = (id: string): SandboxNames => ({
+  network: `slipway-${id}`,
+  engine: `slipway-${id}-engine`,
+  workstation: `slipway-${id}-ws`,
+  dockerVolume: `slipway-${id}-docker`,
+  workVolume: `slipway-${id}-work`,
+});
+
+export interface HostTraits {
+  readonly privileged: boolean;
+  readonly cgroupVersion: "1" | "2";
+  readonly mirrorAddr: string | undefined;
+  readonly engineImage: string;
+  readonly workstationImage: string;
+}
+
+// The capability form of --privileged, for hosts whose bounding set lacks CAP_SYS_RESOURCE.
+const ELEVATED_WITHOUT_PRIVILEGED = {
+  CapAdd: ["ALL"],
+  CapDrop: ["SYS_RESOURCE"],
+  SecurityOpt: ["seccomp=unconfined", "apparmor=unconfined"],
+  // The API spelling of --security-opt systempaths=unconfined.
+  MaskedPaths: [],
+  ReadonlyPaths: [],
+  DeviceCgroupRules: ["a *:* rwm"],
+};
+
+export function engineOptions(
+  spec: SandboxSpec,
+  names: SandboxNames,
+  labels: Record<string, string>,
+  host: HostTraits,
+  engineDir: string,
+): ContainerCreateOptions {
+  const binds = [
+    `${names.dockerVolume}:/var/lib/docker`,
+    `${names.workVolume}:${WORKSPACE}`,
+    `${engineDir}:/run/slipway-engine`,
+  ];
+  // cgroup v1: the engine needs the host's cgroup tree writable for OOMKilled to be reported;
+  // its entrypoint nests learner containers under the sandbox's own cgroup (see ARCHITECTURE.md).
+  if (host.cgroupVersion === "1") binds.push("/sys/fs/cgroup:/sys/fs/cgroup:rw");
+  return {
+    name: names.engine,
+    Image: host.engineImage,
+    Hostname: "sandbox",
+    Labels: labels,
+    Env: host.mirrorAddr ? [`SLIPWAY_MIRROR=${host.mirrorAddr}`] : [],
+    HostConfig: {
+      ...(host.privileged ? { Privileged: true } : ELEVATED_WITHOUT_PRIVILEGED),
+      CgroupnsMode: host.cgroupVersion === "1" ? "host" : "private",
+      NetworkMode: names.network,
+      Binds: binds,
+      Memory: spec.memoryMiB * 1024 * 1024,
+      MemorySwap: spec.memoryMiB * 1024 * 1024,
+      NanoCpus: Math.round(spec.cpus * 1e9),
+      PidsLimit: spec.pids,
+      RestartPolicy: { Name: "no" },
+    },
+    // @types/dockerode lacks CgroupnsMode (API 1.41), hence the cast.
+  } as unknown as ContainerCreateOptions;
+}
+
+export function workstationOptions(
+  spec: SandboxSpec,
+  names: SandboxNames,
+  labels: Record<string, string>,
+  host: HostTraits,
+  engineId: string,
+): ContainerCreateOptions {
+  return {
+    name: names.workstation,
+    Image: host.workstationImage,
+    Labels: labels,
+    Env: ["DOCKER_HOST=unix:///run/slipway/docker.sock"],
+    WorkingDir: WORKSPACE,
+    HostConfig: {
+      // Default capabilities only: the learner's shell never holds the engine's rights.
+      NetworkMode: `container:${engineId}`,
+      Binds: [`${names.workVolume}:${WORKSPACE}`, `${spec.gatewayDir}:/run/slipway`],
+      Init: true,
+      Memory: Math.min(512, spec.memoryMiB) * 1024 * 1024,
+      NanoCpus: Math.round(spec.cpus * 1e9),
+      PidsLimit: Math.max(64, Math.floor(spec.pids / 4)),
+      SecurityOpt: ["no-new-privileges"],
+    },
+  };
+}
