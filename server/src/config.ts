@@ -9,6 +9,8 @@ export interface Config {
   readonly stateDir: string;
   readonly labsDir: string;
   readonly repoRoot: string;
+  /** The environment for the tools Slipway runs (docker, apt-get, debootstrap). */
+  readonly childEnv: Readonly<Record<string, string | undefined>>;
   readonly logLevel: "debug" | "info" | "warn" | "error";
   readonly driver: "docker";
   readonly docker: {
@@ -93,6 +95,7 @@ export function loadConfig(env: Env = process.env, repoRoot = resolve(import.met
     stateDir: resolve(repoRoot, str("SLIPWAY_STATE_DIR", ".slipway")),
     labsDir: resolve(repoRoot, str("SLIPWAY_LABS_DIR", "labs")),
     repoRoot,
+    childEnv: Object.freeze({ ...env }),
     logLevel: oneOf("SLIPWAY_LOG_LEVEL", "info", ["debug", "info", "warn", "error"] as const),
     driver: oneOf("SLIPWAY_DRIVER", "docker", ["docker"] as const),
     docker: Object.freeze({

@@ -103,6 +103,8 @@ export interface SandboxDriver {
   readFile(ref: SandboxRef, path: string, maxBytes?: number): Promise<Buffer | undefined>;
   /** A raw connection to the learner's Docker Engine API (for the gateway and checks). */
   connectEngine(ref: SandboxRef): Promise<Duplex>;
+  /** Where the host reaches a TCP port listening in the sandbox's network namespace. */
+  portEndpoint(ref: SandboxRef, port: number): Promise<{ host: string; port: number }>;
   listManaged(selector?: Partial<Labels>): Promise<ManagedSandbox[]>;
   /** Removes every resource labelled with this session id. Idempotent. */
   destroy(id: string): Promise<void>;

@@ -124,6 +124,13 @@ export class DockerDriver implements SandboxDriver {
     return socket;
   }
 
+  async portEndpoint(ref: SandboxRef, port: number): Promise<{ host: string; port: number }> {
+    const info = await this.docker.getContainer(ref.engine).inspect();
+    const host = info.NetworkSettings.Networks[sandboxNames(ref.id).network]?.IPAddress;
+    if (!host) throw new SlipwayError("unavailable", `sandbox ${ref.id} has no address`);
+    return { host, port };
+  }
+
   async listManaged(selector: Partial<Labels> = {}): Promise<ManagedSandbox[]> {
     const filters = {
       label: [`${LABEL.managed}=true`, ...(selector.session ? [`${LABEL.session}=${selector.session}`] : [])],

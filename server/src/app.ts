@@ -1,0 +1,106 @@
+// The composition root: every subsystem is built here from the config and the injected
+// dependencies. Nothing else constructs a driver, store or manager.
+import express from "express";
+import { existsSync } from "node:fs";
+import { type Server, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import type { Config } from "./config.ts";
+import { EngineGateway } from "./gateway/engine-gateway.ts";
+import { errorHandler } from "./http/error-handler.ts";
+import { healthRoute } from "./http/health-route.ts";
+import { portProxy } from "./http/port-proxy.ts";
+import { sessionRoutes } from "./http/session-routes.ts";
+import type { Log } from "./logger.ts";
+import type { SandboxDriver } from "./sandbox/sandbox-driver.ts";
+import type { LabProvider } from "./sessions/lab-provider.ts";
+import { SessionManager } from "./sessions/session-manager.ts";
+import { SessionReconciler } from "./sessions/session-reconciler.ts";
+import type { SessionStore } from "./sessions/session-store.ts";
+
+export interface AppDeps {
+  readonly driver: SandboxDriver;
+  readonly store: SessionStore;
+  readonly labs: LabProvider;
+  readonly log: Log;
+  readonly clock?: () => number;
+}
+
+export interface App {
+  readonly server: Server;
+  readonly sessions: SessionManager;
+  readonly reconciler: SessionReconciler;
+  /** Adopts surviving sessions, starts the reconcile loop and listens; resolves to the URL. */
+  start(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function createApp(config: Config, deps: AppDeps): App {
+  const clock = deps.clock ?? Date.now;
+  const gateway = new EngineGateway({
+    connectEngine: (ref) => deps.driver.connectEngine(ref),
+    onActivity: (id) => sessions.touch(id),
+  });
+  const sessions = new SessionManager({
+    driver: deps.driver,
+    store: deps.store,
+    gateway,
+    labs: deps.labs,
+    clock,
+    stateDir: config.stateDir,
+    limits: config.sandbox,
+    policy: config.sessions,
+    log: deps.log,
+  });
+  const reconciler = new SessionReconciler({
+    driver: deps.driver,
+    store: deps.store,
+    gateway,
+    sessions,
+    clock,
+    idleMs: config.sessions.idleMs,
+    poolMaxAgeMs: 86_400_000,
+    log: deps.log,
+  });
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use("/api/sessions", portProxy(sessions, deps.driver));
+  app.use(express.json({ limit: "256kb" }));
+  app.use(
+    "/api",
+    healthRoute(deps.driver, () => ({ sessions: { active: sessions.activeCount() } })),
+  );
+  app.use("/api/sessions", sessionRoutes(sessions));
+  app.use(
+    "/api",
+    (_req, res) => void res.status(404).json({ error: { code: "not-found", message: "no such API route" } }),
+  );
+  const clientDir = join(config.repoRoot, "client", "dist");
+  if (existsSync(clientDir)) app.use(express.static(clientDir));
+  app.use(errorHandler((msg, data) => deps.log("error", msg, data)));
+  const server = createServer(app);
+
+  return {
+    server,
+    sessions,
+    reconciler,
+    async start() {
+      await reconciler.boot();
+      reconciler.startInterval(config.sessions.reconcileMs);
+      await new Promise<void>((resolve, reject) =>
+        server.once("error", reject).listen(config.port, config.host, resolve),
+      );
+      const { port } = server.address() as AddressInfo;
+      return `http://${config.host}:${port}`;
+    },
+    async close() {
+      reconciler.stopInterval();
+      sessions.pool.stop();
+      gateway.closeAll();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      deps.store.close();
+    },
+  };
+}

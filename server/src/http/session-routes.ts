@@ -1,0 +1,57 @@
+import { Router } from "express";
+import { z } from "zod";
+import { SlipwayError } from "../errors.ts";
+import type { SessionManager } from "../sessions/session-manager.ts";
+import { requireToken } from "./auth.ts";
+
+const StartBody = z.object({ lab: z.string().min(1).max(100) });
+const ExecBody = z.object({
+  cmd: z.array(z.string().max(100_000)).min(1).max(1000),
+  timeoutMs: z.number().int().min(100).max(600_000).optional(),
+});
+const ExtendBody = z.object({
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+});
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const r = schema.safeParse(body ?? {});
+  if (!r.success) {
+    const msg = r.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+    throw new SlipwayError("invalid-input", msg);
+  }
+  return r.data;
+}
+
+export function sessionRoutes(sessions: SessionManager): Router {
+  const r = Router();
+  r.post("/", async (req, res) => {
+    const { lab } = parse(StartBody, req.body);
+    const { session, token } = await sessions.start(lab);
+    res.status(201).json({ ...session, token });
+  });
+  r.get("/:id", (req, res) => {
+    sessions.authorize(req.params.id, requireToken(req));
+    res.json(sessions.view(req.params.id));
+  });
+  r.delete("/:id", async (req, res) => {
+    sessions.authorize(req.params.id, requireToken(req));
+    res.json(await sessions.stop(req.params.id));
+  });
+  r.post("/:id/extend", (req, res) => {
+    sessions.authorize(req.params.id, requireToken(req));
+    const { minutes } = parse(ExtendBody, req.body);
+    res.json(sessions.extend(req.params.id, minutes * 60_000));
+  });
+  r.post("/:id/exec", async (req, res) => {
+    sessions.authorize(req.params.id, requireToken(req));
+    const { cmd, timeoutMs } = parse(ExecBody, req.body);
+    const result = await sessions.exec(req.params.id, cmd, timeoutMs);
+    res.json(result);
+  });
+  return r;
+}

@@ -1,0 +1,22 @@
+// Picks and prepares the sandbox driver named in the config. Preparing a driver may take
+// minutes on a fresh machine (engine install, image builds), so it reports progress.
+import type { Config } from "../config.ts";
+import { DockerDriver } from "./docker/docker-driver.ts";
+import { setupHost } from "./docker/setup/host-setup.ts";
+import type { Progress } from "./docker/setup/progress.ts";
+import type { SandboxDriver } from "./sandbox-driver.ts";
+
+export async function createDriver(config: Config, progress: Progress): Promise<SandboxDriver> {
+  const facts = await setupHost({
+    dockerHost: config.docker.host,
+    installEngine: config.docker.installEngine,
+    privileged: config.docker.privileged,
+    stateDir: config.stateDir,
+    imagesDir: `${config.repoRoot}/docker/images`,
+    mirrorPort: config.mirror.port,
+    mirrorUpstream: config.mirror.upstream,
+    env: config.childEnv,
+    progress,
+  });
+  return new DockerDriver({ dockerHost: config.docker.host, stateDir: config.stateDir, facts });
+}
