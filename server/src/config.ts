@@ -1,5 +1,6 @@
 // The one place that reads the environment. Everything is validated here, once, at start;
 // a bad value stops the process with a message naming the variable and what it accepts.
+import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { parseDuration } from "./util/duration.ts";
 
@@ -7,6 +8,9 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly stateDir: string;
+  /** The session database; its path also names this instance's resources (see labels.ts). */
+  readonly dbFile: string;
+  readonly instance: string;
   readonly labsDir: string;
   readonly repoRoot: string;
   /** The environment for the tools Slipway runs (docker, apt-get, debootstrap). */
@@ -89,10 +93,14 @@ export function loadConfig(env: Env = process.env, repoRoot = resolve(import.met
   if (upstream && !/^https?:\/\/[^\s]+$/.test(upstream))
     throw new ConfigError("SLIPWAY_MIRROR_UPSTREAM", `expected an http(s) URL, got "${upstream}"`);
 
+  const stateDir = resolve(repoRoot, str("SLIPWAY_STATE_DIR", ".slipway"));
+  const dbFile = resolve(stateDir, str("SLIPWAY_DB", "slipway.db"));
   return Object.freeze({
     host: str("SLIPWAY_HOST", "127.0.0.1"),
     port: int("SLIPWAY_PORT", 3000, 0, 65535),
-    stateDir: resolve(repoRoot, str("SLIPWAY_STATE_DIR", ".slipway")),
+    stateDir,
+    dbFile,
+    instance: str("SLIPWAY_INSTANCE", createHash("sha256").update(dbFile).digest("hex").slice(0, 12)),
     labsDir: resolve(repoRoot, str("SLIPWAY_LABS_DIR", "labs")),
     repoRoot,
     childEnv: Object.freeze({ ...env }),

@@ -1,6 +1,5 @@
 // `npm start`: set up the host, then serve. Sessions survive this process: stopping or
 // killing it leaves learners' sandboxes running, and the next start adopts them.
-import { join } from "node:path";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLog } from "./logger.ts";
@@ -17,7 +16,7 @@ async function main(): Promise<void> {
     config,
     consoleProgress((l) => console.log(l)),
   );
-  const store = new SqliteSessionStore(join(config.stateDir, "slipway.db"));
+  const store = new SqliteSessionStore(config.dbFile);
   const app = createApp(config, { driver, store, labs: createLabProvider(config.labsDir), log });
   const url = await app.start();
   console.log(`\nSlipway is ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${url}\n`);

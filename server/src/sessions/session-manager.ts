@@ -18,6 +18,7 @@ export interface SessionManagerDeps {
   readonly labs: LabProvider;
   readonly clock: () => number;
   readonly stateDir: string;
+  readonly instance: string;
   readonly limits: { readonly memoryMiB: number; readonly cpus: number; readonly pids: number };
   readonly policy: {
     readonly poolSize: number;
@@ -40,6 +41,7 @@ export class SessionManager {
       driver: d.driver,
       store: d.store,
       size: d.policy.poolSize,
+      instance: d.instance,
       spec: (id) => this.spec(id),
       newId: newSessionId,
       clock: d.clock,
@@ -176,7 +178,12 @@ export class SessionManager {
   private async launch(id: string, lab: SessionLab, pooled: SandboxRef | undefined): Promise<void> {
     try {
       const s = this.get(id);
-      const labels = { session: id, lab: lab.id, expiresAt: new Date(s.expiresAt).toISOString() };
+      const labels = {
+        instance: this.d.instance,
+        session: id,
+        lab: lab.id,
+        expiresAt: new Date(s.expiresAt).toISOString(),
+      };
       const ref = pooled ?? (await this.d.driver.create(this.spec(id, lab), labels));
       await this.d.gateway.open(ref, this.gatewayDir(id));
       await this.d.driver.waitReady(ref, 30_000);

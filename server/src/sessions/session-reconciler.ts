@@ -12,6 +12,7 @@ export interface ReconcilerDeps {
   readonly gateway: EngineGateway;
   readonly sessions: SessionManager;
   readonly clock: () => number;
+  readonly instance: string;
   readonly idleMs: number;
   readonly poolMaxAgeMs: number;
   readonly log: (level: "info" | "warn" | "error", msg: string, data?: object) => void;
@@ -63,7 +64,7 @@ export class SessionReconciler {
       if (now >= s.expiresAt) await this.d.sessions.stop(s.id, "time limit reached");
       else if (now - s.lastActivityAt >= this.d.idleMs) await this.d.sessions.stop(s.id, "idle timeout");
     }
-    const managed = await this.d.driver.listManaged();
+    const managed = await this.d.driver.listManaged({ instance: this.d.instance });
     const sessions = new Map(this.d.store.list().map((s) => [s.id, s]));
     const pool = new Map(this.d.store.listPool().map((p) => [p.id, p]));
     const creating = this.d.sessions.pool.creating;

@@ -9,6 +9,7 @@ export interface WarmPoolDeps {
   readonly driver: SandboxDriver;
   readonly store: SessionStore;
   readonly size: number;
+  readonly instance: string;
   readonly spec: (id: string) => SandboxSpec;
   readonly newId: () => string;
   readonly clock: () => number;
@@ -49,6 +50,7 @@ export class WarmPool {
         const now = this.d.clock();
         // Labels cannot change later: the session's real expiry lives in the store.
         const labels: Labels = {
+          instance: this.d.instance,
           session: id,
           lab: "pool",
           expiresAt: new Date(now + this.d.maxAgeMs).toISOString(),

@@ -1,0 +1,48 @@
+// The host setup that `npm start` and these tests share: idempotent, and clear when it can't work.
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../server/src/config.ts";
+import { ensureEngine } from "../server/src/sandbox/docker/setup/engine-bootstrap.ts";
+import { setupHost } from "../server/src/sandbox/docker/setup/host-setup.ts";
+import { silentProgress } from "../server/src/sandbox/docker/setup/progress.ts";
+import { MIRROR_CONTAINER } from "../server/src/sandbox/docker/setup/registry-mirror.ts";
+
+const config = loadConfig();
+const options = {
+  dockerHost: config.docker.host,
+  installEngine: config.docker.installEngine,
+  privileged: config.docker.privileged,
+  stateDir: config.stateDir,
+  imagesDir: `${config.repoRoot}/docker/images`,
+  mirrorPort: config.mirror.port,
+  mirrorUpstream: config.mirror.upstream,
+  env: config.childEnv,
+  progress: silentProgress,
+};
+const snapshot = () =>
+  execFileSync("docker", [
+    "inspect",
+    "--format",
+    "{{.Id}} {{.State.StartedAt}}",
+    MIRROR_CONTAINER,
+  ]).toString() + execFileSync("docker", ["images", "-q", "--no-trunc", "slipway/*"]).toString();
+
+describe("host setup", () => {
+  it("changes nothing when run again on a ready host", async () => {
+    const before = snapshot();
+    const lines: string[] = [];
+    await setupHost({
+      ...options,
+      progress: { step: (m) => lines.push(m), detail: (m) => lines.push(m), done: (m) => lines.push(m) },
+    });
+    expect(snapshot()).toBe(before);
+    expect(lines.join("\n")).toMatch(/images ready: \d+ \(0 built, \d+ cached\)/);
+    expect(lines.join("\n")).toContain("mirror seeded (0 tags pushed)");
+  });
+
+  it("fails with a clear message when DOCKER_HOST names an engine that is not there", async () => {
+    await expect(ensureEngine({ ...options, dockerHost: "tcp://127.0.0.1:1" })).rejects.toThrow(
+      /No Docker engine answers at DOCKER_HOST=tcp:\/\/127.0.0.1:1\. Start that engine, fix DOCKER_HOST, or unset it/,
+    );
+  });
+});

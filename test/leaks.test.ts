@@ -1,0 +1,30 @@
+// Runs last in its file order: after every session is stopped, nothing labelled remains.
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { startTestApp } from "./support/test-app.ts";
+
+const labelled = (kind: "ps" | "network" | "volume", instance: string) => {
+  const args = kind === "ps" ? ["ps", "-aq"] : [kind, "ls", "-q"];
+  return execFileSync("docker", [...args, "--filter", `label=io.slipway.instance=${instance}`])
+    .toString()
+    .trim();
+};
+
+describe("cleanup", () => {
+  it("leaves no container, network or volume behind once sessions stop", async () => {
+    const instance = `leaktest-${Date.now()}`;
+    const t = await startTestApp({ SLIPWAY_INSTANCE: instance });
+    const sessions = await Promise.all([t.startSession(), t.startSession(), t.startSession()]);
+    await t.exec(
+      sessions[0]!,
+      "docker network create n1 && docker volume create v1 && docker run -d --network n1 -v v1:/d busybox sleep 600",
+    );
+    expect(labelled("ps", instance)).not.toBe("");
+    for (const s of sessions)
+      expect((await t.api("DELETE", `/api/sessions/${s.id}`, undefined, s.token)).status).toBe(200);
+    expect(labelled("ps", instance)).toBe("");
+    expect(labelled("network", instance)).toBe("");
+    expect(labelled("volume", instance)).toBe("");
+    await t.close();
+  });
+});

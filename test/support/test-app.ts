@@ -1,0 +1,88 @@
+// A real Slipway app for integration tests: the real Docker driver and engine, a throwaway
+// session database, an ephemeral port.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type App, createApp } from "../../server/src/app.ts";
+import { loadConfig } from "../../server/src/config.ts";
+import { silentLog } from "../../server/src/logger.ts";
+import { DockerDriver } from "../../server/src/sandbox/docker/docker-driver.ts";
+import type { HostFacts } from "../../server/src/sandbox/docker/setup/host-setup.ts";
+import { createLabProvider } from "../../server/src/labs/create-lab-provider.ts";
+import { SqliteSessionStore } from "../../server/src/sessions/sqlite-session-store.ts";
+
+export interface TestApp {
+  readonly app: App;
+  readonly url: string;
+  readonly driver: DockerDriver;
+  api<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<{ status: number; body: T }>;
+  startSession(lab?: string): Promise<{ id: string; token: string }>;
+  exec(
+    s: { id: string; token: string },
+    script: string,
+    timeoutMs?: number,
+  ): Promise<{ exitCode: number | null; stdout: string; stderr: string }>;
+  close(): Promise<void>;
+}
+
+export function hostFacts(): HostFacts {
+  const config = loadConfig();
+  return JSON.parse(readFileSync(join(config.stateDir, "host.json"), "utf8")) as HostFacts;
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ ...process.env, SLIPWAY_PORT: "0", SLIPWAY_POOL_SIZE: "0", ...env });
+  const driver = new DockerDriver({
+    dockerHost: config.docker.host,
+    stateDir: config.stateDir,
+    facts: hostFacts(),
+  });
+  const store = new SqliteSessionStore(join(mkdtempSync(join(tmpdir(), "slipway-test-")), "slipway.db"));
+  const app = createApp(config, { driver, store, labs: createLabProvider(config.labsDir), log: silentLog });
+  const url = await app.start();
+  const started: string[] = [];
+  const api: TestApp["api"] = async (method, path, body, token) => {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as never };
+  };
+  return {
+    app,
+    url,
+    driver,
+    api,
+    async startSession(lab = "playground") {
+      const r = await api<{ id: string; token: string; state: string; reason?: string }>(
+        "POST",
+        "/api/sessions",
+        { lab },
+      );
+      if (r.status !== 201 || r.body.state !== "ready")
+        throw new Error(`session did not start: ${JSON.stringify(r.body)}`);
+      started.push(r.body.id);
+      return r.body;
+    },
+    async exec(s, script, timeoutMs = 60_000) {
+      const r = await api<{ exitCode: number | null; stdout: string; stderr: string }>(
+        "POST",
+        `/api/sessions/${s.id}/exec`,
+        { cmd: ["bash", "-c", script], timeoutMs },
+        s.token,
+      );
+      if (r.status !== 200) throw new Error(`exec failed: ${JSON.stringify(r.body)}`);
+      return r.body;
+    },
+    async close() {
+      for (const id of started) await app.sessions.stop(id).catch(() => undefined);
+      await app.close();
+    },
+  };
+}
