@@ -35,7 +35,7 @@ export function portProxy(sessions: SessionManager, driver: SandboxDriver): Rout
         port: target.port,
         method: req.method,
         path: `/${rest.join("/")}${qs ? `?${qs}` : ""}`,
-        headers: { ...req.headers, host: `localhost:${port}`, cookie: undefined, authorization: undefined },
+        headers: forwardHeaders(req.headers, port),
         timeout: 30_000,
       },
       (up) => {
@@ -58,4 +58,13 @@ export function portProxy(sessions: SessionManager, driver: SandboxDriver): Rout
     req.pipe(upstream);
   });
   return r;
+}
+
+// Slipway's own credentials stay here: the learner's app never sees the session token.
+function forwardHeaders(headers: Request["headers"], port: number): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(headers))
+    if (v !== undefined && k !== "cookie" && k !== "authorization") out[k] = v;
+  out.host = `localhost:${port}`;
+  return out;
 }
