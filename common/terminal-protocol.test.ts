@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FRAME_CHARS, ProtocolError, parseClientMessage, utf8Length } from "./terminal-protocol.ts";
+import { MAX_FRAME_BYTES, ProtocolError, parseClientMessage, utf8Length } from "./terminal-protocol.ts";
 
 const hello = { t: "hello", token: "tok", term: "main", cols: 80, rows: 24, lastSeq: 0, mode: "control" };
 
@@ -29,7 +29,7 @@ describe("parseClientMessage", () => {
     ["data not a string", '{"t":"in","data":5}'],
     ["bad mode", JSON.stringify({ ...hello, mode: "admin" })],
     ["missing token", JSON.stringify({ ...hello, token: undefined })],
-    ["frame too large", JSON.stringify({ t: "ping", pad: "x".repeat(MAX_FRAME_CHARS) })],
+    ["frame too large", JSON.stringify({ t: "ping", pad: "x".repeat(MAX_FRAME_BYTES) })],
   ])("rejects %s", (_name, text) => {
     expect(parseClientMessage(text)).toBeInstanceOf(ProtocolError);
   });

@@ -2,7 +2,7 @@
 // each, discriminated on `t`. The server never trusts a frame: parseClientMessage checks
 // every field and bound, and returns a ProtocolError instead of throwing.
 
-export const MAX_FRAME_CHARS = 1024 * 1024;
+export const MAX_FRAME_BYTES = 1024 * 1024;
 export const MAX_DATA_CHARS = 64 * 1024;
 export const MAX_DIMENSION = 1000;
 /** The client acknowledges consumed output in steps of this many bytes. */
@@ -113,7 +113,7 @@ function parseFields(o: Fields): ClientMsg | ProtocolError {
 /** Never throws. Unknown fields are ignored so that newer clients can add some. */
 export function parseClientMessage(text: string): ClientMsg | ProtocolError {
   if (typeof text !== "string") return new ProtocolError("expected a text frame");
-  if (text.length > MAX_FRAME_CHARS) return new ProtocolError(`frame larger than ${MAX_FRAME_CHARS}`);
+  if (text.length > MAX_FRAME_BYTES) return new ProtocolError(`frame larger than ${MAX_FRAME_BYTES}`);
   let value: unknown;
   try {
     value = JSON.parse(text);
