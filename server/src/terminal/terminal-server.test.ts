@@ -96,6 +96,20 @@ describe("terminal server", () => {
     await b.next("out");
   });
 
+  it("pauses a flooding tty until the client acks, over a real socket", async () => {
+    const c = await TestClient.hello(h.url("s1", "main"));
+    await c.next("ready");
+    const tty = h.driver.last;
+    const chunk = "y\n".repeat(32 * 1024);
+    for (let i = 0; i < 1000 && !tty.paused; i++) tty.emit(chunk);
+    expect(tty.paused).toBe(true);
+    await until(() => c.output().length > 2 * 1024 * 1024);
+    c.send({ t: "in", data: "\x03" });
+    await until(() => tty.written.includes("\x03"));
+    for (let i = 0; i < 7; i++) c.send({ t: "ack", bytes: 256 * 1024 });
+    await until(() => !tty.paused);
+  });
+
   it("sends exit and closes when the shell ends", async () => {
     const c = await TestClient.hello(h.url("s1", "main"));
     await c.next("ready");
