@@ -1,7 +1,7 @@
 // A real http server on 127.0.0.1:0 with the terminal server mounted on a fake driver, and a
 // real ws client that records every message.
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import WebSocket from "ws";
 import type { ClientMsg, ServerMsg } from "../../../common/terminal-protocol.ts";
 import { FakeDriver } from "./fake-tty.test-helper.ts";
@@ -12,6 +12,8 @@ export interface Harness {
   driver: FakeDriver;
   activity: string[];
   url(session: string, term: string): string;
+  /** Cuts every TCP connection, as a flaky network would. */
+  dropAll(): void;
   close(): Promise<void>;
   server: TerminalServer;
 }
@@ -33,12 +35,18 @@ export async function startHarness(opts: TerminalServerOptions = {}): Promise<Ha
     },
     { resizeDebounceMs: 20, ...opts },
   );
+  const conns = new Set<Socket>();
+  http.on("connection", (c: Socket) => {
+    conns.add(c);
+    c.on("close", () => conns.delete(c));
+  });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const { port } = http.address() as AddressInfo;
   return {
     driver,
     activity,
     server,
+    dropAll: () => conns.forEach((c) => c.destroy()),
     url: (s, t) => `ws://127.0.0.1:${port}/api/sessions/${s}/terminals/${t}`,
     close: async () => {
       await server.close();
