@@ -24,6 +24,9 @@ export interface SocketContext {
 
 /** Messages that arrive while authorize runs wait; a client that floods then is cut off. */
 const MAX_QUEUED = 256;
+/** Acks bound what we send, but a client could ack without reading; its socket buffer may not
+ *  grow past this. */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 export function serveTerminalSocket(ws: WebSocket, ctx: SocketContext): void {
   let state: "hello" | "opening" | "attached" | "closed" = "hello";
@@ -31,7 +34,11 @@ export function serveTerminalSocket(ws: WebSocket, ctx: SocketContext): void {
   const queued: ClientMsg[] = [];
   const log = ctx.deps.log;
 
-  const send = (msg: ServerMsg) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(msg));
+  const send = (msg: ServerMsg) => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.terminate();
+    ws.send(JSON.stringify(msg));
+  };
   const fail = (code: ErrorCode, message: string) => {
     if (state === "closed") return;
     state = "closed";
@@ -76,6 +83,7 @@ export function serveTerminalSocket(ws: WebSocket, ctx: SocketContext): void {
     if (state === "closed") return;
     attachment = terminal.attach(peer, hello);
     state = "attached";
+    log.info({ sessionId: ctx.sessionId, term: ctx.term, mode: hello.mode }, "terminal attached");
     for (const msg of queued.splice(0)) if (state === "attached") relay(msg, attachment);
   };
 
