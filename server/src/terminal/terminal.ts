@@ -4,6 +4,7 @@
 import type { TtyStream } from "../sandbox/sandbox-driver.ts";
 import type { ErrorCode, ServerMsg, TerminalMode } from "../../../common/terminal-protocol.ts";
 import { HIGH_WATERMARK_BYTES, LOW_WATERMARK_BYTES } from "../../../common/terminal-protocol.ts";
+import { DebouncedResize } from "./debounced-resize.ts";
 import { ReplayBuffer } from "./replay-buffer.ts";
 
 /** A connected client as the terminal sees it; the socket layer implements it. */
@@ -48,9 +49,7 @@ export class Terminal {
   private readonly peers = new Map<TerminalPeer, PeerState>();
   private controller: TerminalPeer | undefined;
   private paused = false;
-  private size: { cols: number; rows: number };
-  private pendingSize: { cols: number; rows: number } | undefined;
-  private resizeTimer: NodeJS.Timeout | undefined;
+  private readonly resizer: DebouncedResize;
   private idleTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -59,7 +58,8 @@ export class Terminal {
     private readonly opts: TerminalOptions,
   ) {
     this.replay = new ReplayBuffer(opts.replayBytes, opts.seqBase + 1);
-    this.size = { cols: opts.cols, rows: opts.rows };
+    const size = { cols: opts.cols, rows: opts.rows };
+    this.resizer = new DebouncedResize(tty, opts.resizeDebounceMs, size, opts.onError);
     // stream: true holds back a character split across chunks until its last byte comes.
     tty.onData((chunk) => this.output(this.decoder.decode(chunk, { stream: true })));
     tty.onExit((code) => this.exited(code));
@@ -80,7 +80,7 @@ export class Terminal {
         this.peers.delete(previous);
         previous.kick("hijacked", "another window took control of this terminal");
       }
-      this.requestResize(hello.cols, hello.rows);
+      this.resizer.request(hello.cols, hello.rows);
     }
     const { chunks, truncated } = this.replay.since(hello.lastSeq);
     peer.send({ t: "ready", seq: this.replay.seq, truncated });
@@ -98,7 +98,7 @@ export class Terminal {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.idleTimer);
-    clearTimeout(this.resizeTimer);
+    this.resizer.cancel();
     this.tty.close();
     this.opts.onClosed();
   }
@@ -108,7 +108,7 @@ export class Terminal {
     return {
       // Input is never held back by flow control, so Ctrl-C reaches a flooding process.
       input: (data) => controls() && this.tty.write(data),
-      resize: (cols, rows) => controls() && this.requestResize(cols, rows),
+      resize: (cols, rows) => controls() && this.resizer.request(cols, rows),
       ack: (bytes) => {
         state.unacked = Math.max(0, state.unacked - bytes);
         this.flow();
@@ -146,18 +146,6 @@ export class Terminal {
       this.paused = false;
       this.tty.resume();
     }
-  }
-
-  private requestResize(cols: number, rows: number): void {
-    this.pendingSize = { cols, rows };
-    clearTimeout(this.resizeTimer);
-    // A window drag fires dozens of resizes; the shell only needs the last one.
-    this.resizeTimer = setTimeout(() => {
-      const next = this.pendingSize;
-      if (!next || (next.cols === this.size.cols && next.rows === this.size.rows)) return;
-      this.size = next;
-      this.tty.resize(next.cols, next.rows).catch(this.opts.onError);
-    }, this.opts.resizeDebounceMs);
   }
 
   private armIdle(): void {
