@@ -81,6 +81,7 @@ export function serveTerminalSocket(ws: WebSocket, ctx: SocketContext): void {
     if (auth === "not-found") return fail("not-found", "no such session");
     const terminal = await ctx.hub.open(auth.ref, ctx.term, hello);
     if (state === "closed") return;
+    if (terminal.isClosed) return fail("unavailable", "the shell ended while attaching; retry");
     attachment = terminal.attach(peer, hello);
     state = "attached";
     log.info({ sessionId: ctx.sessionId, term: ctx.term, mode: hello.mode }, "terminal attached");
