@@ -1,0 +1,167 @@
+// One shell in a sandbox, shared by every browser tab that shows it. The TtyStream stays
+// open while nobody watches (output keeps filling the replay buffer) and is detached after
+// an idle period; tmux inside the sandbox keeps the shell either way.
+import type { TtyStream } from "../sandbox/sandbox-driver.ts";
+import type { ErrorCode, ServerMsg, TerminalMode } from "../../../common/terminal-protocol.ts";
+import { HIGH_WATERMARK_BYTES, LOW_WATERMARK_BYTES } from "../../../common/terminal-protocol.ts";
+import { DebouncedResize } from "./debounced-resize.ts";
+import { ReplayBuffer } from "./replay-buffer.ts";
+
+/** A connected client as the terminal sees it; the socket layer implements it. */
+export interface TerminalPeer {
+  send(msg: ServerMsg): void;
+  /** Sends an error and closes the connection. */
+  kick(code: ErrorCode, message: string): void;
+  /** Closes the connection normally (after `exit`). */
+  end(): void;
+}
+
+export interface Attachment {
+  input(data: string): void;
+  resize(cols: number, rows: number): void;
+  ack(bytes: number): void;
+  detach(): void;
+}
+
+export interface TerminalOptions {
+  readonly cols: number;
+  readonly rows: number;
+  /** First seq is seqBase + 1; see TerminalHub for why it starts high. */
+  readonly seqBase: number;
+  readonly replayBytes: number;
+  readonly idleMs: number;
+  readonly resizeDebounceMs: number;
+  readonly onClosed: () => void;
+  readonly onError: (err: unknown) => void;
+}
+
+interface PeerState {
+  readonly mode: TerminalMode;
+  unacked: number;
+}
+
+/** A viewer this far behind is dropped (it reconnects and replays) rather than stall the shell. */
+const VIEWER_MAX_LAG = 2 * HIGH_WATERMARK_BYTES;
+
+export class Terminal {
+  private readonly decoder = new TextDecoder("utf-8");
+  private readonly replay: ReplayBuffer;
+  private readonly peers = new Map<TerminalPeer, PeerState>();
+  private controller: TerminalPeer | undefined;
+  private paused = false;
+  private readonly resizer: DebouncedResize;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly tty: TtyStream,
+    private readonly opts: TerminalOptions,
+  ) {
+    this.replay = new ReplayBuffer(opts.replayBytes, opts.seqBase + 1);
+    const size = { cols: opts.cols, rows: opts.rows };
+    this.resizer = new DebouncedResize(tty, opts.resizeDebounceMs, size, opts.onError);
+    // stream: true holds back a character split across chunks until its last byte comes.
+    tty.onData((chunk) => this.output(this.decoder.decode(chunk, { stream: true })));
+    tty.onExit((code) => this.exited(code));
+    this.armIdle();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  attach(peer: TerminalPeer, hello: { mode: TerminalMode; lastSeq: number; cols: number; rows: number }) {
+    clearTimeout(this.idleTimer);
+    const state: PeerState = { mode: hello.mode, unacked: 0 };
+    if (hello.mode === "control") {
+      const previous = this.controller;
+      this.controller = peer;
+      if (previous) {
+        this.peers.delete(previous);
+        previous.kick("hijacked", "another window took control of this terminal");
+      }
+      this.resizer.request(hello.cols, hello.rows);
+    }
+    const { chunks, truncated } = this.replay.since(hello.lastSeq);
+    peer.send({ t: "ready", seq: this.replay.seq, truncated });
+    for (const c of chunks) {
+      peer.send({ t: "out", seq: c.seq, data: c.data });
+      state.unacked += c.bytes;
+    }
+    this.peers.set(peer, state);
+    this.flow();
+    return this.attachment(peer, state);
+  }
+
+  /** Detaches from the process; the tmux session inside the sandbox lives on. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.idleTimer);
+    this.resizer.cancel();
+    this.tty.close();
+    this.opts.onClosed();
+  }
+
+  private attachment(peer: TerminalPeer, state: PeerState): Attachment {
+    const controls = () => this.controller === peer && !this.closed;
+    return {
+      // Input is never held back by flow control, so Ctrl-C reaches a flooding process.
+      input: (data) => controls() && this.tty.write(data),
+      resize: (cols, rows) => controls() && this.resizer.request(cols, rows),
+      ack: (bytes) => {
+        state.unacked = Math.max(0, state.unacked - bytes);
+        this.flow();
+      },
+      detach: () => {
+        if (!this.peers.delete(peer)) return;
+        if (this.controller === peer) this.controller = undefined;
+        this.flow();
+        if (this.peers.size === 0) this.armIdle();
+      },
+    };
+  }
+
+  private output(data: string): void {
+    if (data === "" || this.closed) return;
+    const chunk = this.replay.push(data);
+    for (const [peer, state] of this.peers) {
+      peer.send({ t: "out", seq: chunk.seq, data: chunk.data });
+      state.unacked += chunk.bytes;
+      if (state.mode === "view" && state.unacked > VIEWER_MAX_LAG) {
+        this.peers.delete(peer);
+        peer.kick("unavailable", "viewer fell behind; reconnect to catch up");
+      }
+    }
+    this.flow();
+  }
+
+  /** Only the controller gates the process: a slow viewer must not freeze the learner's shell. */
+  private flow(): void {
+    const gate = this.controller && this.peers.get(this.controller);
+    if (!this.paused && gate && gate.unacked > HIGH_WATERMARK_BYTES) {
+      this.paused = true;
+      this.tty.pause();
+    } else if (this.paused && (!gate || gate.unacked < LOW_WATERMARK_BYTES)) {
+      this.paused = false;
+      this.tty.resume();
+    }
+  }
+
+  private armIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.close(), this.opts.idleMs);
+    this.idleTimer.unref();
+  }
+
+  private exited(code: number | null): void {
+    if (this.closed) return;
+    this.output(this.decoder.decode());
+    for (const peer of this.peers.keys()) {
+      peer.send({ t: "exit", code });
+      peer.end();
+    }
+    this.peers.clear();
+    this.close();
+  }
+}
