@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Config } from "./config.ts";
 import { EngineGateway } from "./gateway/engine-gateway.ts";
+import { isSlipwayError } from "./errors.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { healthRoute } from "./http/health-route.ts";
 import { portProxy } from "./http/port-proxy.ts";
@@ -17,6 +18,7 @@ import type { LabProvider } from "./sessions/lab-provider.ts";
 import { SessionManager } from "./sessions/session-manager.ts";
 import { SessionReconciler } from "./sessions/session-reconciler.ts";
 import type { SessionStore } from "./sessions/session-store.ts";
+import { attachTerminalServer } from "./terminal/terminal-server.ts";
 
 export interface AppDeps {
   readonly driver: SandboxDriver;
@@ -42,6 +44,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     onActivity: (id) => sessions.touch(id),
   });
   const sessions = new SessionManager({
+    onStopped: (id) => void terminals.hub.closeSession(id),
     driver: deps.driver,
     store: deps.store,
     gateway,
@@ -82,6 +85,19 @@ export function createApp(config: Config, deps: AppDeps): App {
   if (existsSync(clientDir)) app.use(express.static(clientDir));
   app.use(errorHandler((msg, data) => deps.log("error", msg, data)));
   const server = createServer(app);
+  const terminals = attachTerminalServer(server, {
+    authorize: async (id, token) => {
+      try {
+        sessions.authorize(id, token);
+        return { ref: sessions.ready(id) };
+      } catch (e) {
+        return isSlipwayError(e) && e.code === "forbidden" ? "forbidden" : "not-found";
+      }
+    },
+    driver: deps.driver,
+    onActivity: (id) => sessions.touch(id),
+    log: { info: (o, m) => deps.log("info", m, o), warn: (o, m) => deps.log("warn", m, o) },
+  });
 
   return {
     server,
@@ -98,6 +114,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     },
     async close() {
       reconciler.stopInterval();
+      await terminals.close();
       sessions.pool.stop();
       gateway.closeAll();
       server.closeAllConnections();

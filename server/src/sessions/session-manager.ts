@@ -27,6 +27,8 @@ export interface SessionManagerDeps {
     readonly maxTtlMs: number;
     readonly idleMs: number;
   };
+  /** Told after a session's sandbox is gone, so terminals and watchers can let go. */
+  readonly onStopped?: (id: string) => void;
   readonly log: (level: "info" | "warn" | "error", msg: string, data?: object) => void;
 }
 
@@ -148,6 +150,7 @@ export class SessionManager {
     await this.d.driver.destroy(id);
     this.d.store.put({ ...s, status: "stopped", stoppedAt: this.d.clock(), reason });
     this.lastTouchWrite.delete(id);
+    this.d.onStopped?.(id);
     void this.promoteQueued();
     return this.view(id);
   }
