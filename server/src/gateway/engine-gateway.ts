@@ -27,7 +27,9 @@ export class EngineGateway {
     const path = EngineGateway.socketPath(gatewayDir);
     if (existsSync(path)) rmSync(path); // left by a previous server process
     const sockets = new Set<Socket>();
-    const server = createServer((client) => {
+    // Half-open: a hijacked `docker run` closes its stdin side early and still expects the
+    // container's output on the other side.
+    const server = createServer({ allowHalfOpen: true }, (client) => {
       sockets.add(client);
       client.on("close", () => sockets.delete(client));
       this.deps.onActivity(ref.id);
@@ -36,9 +38,8 @@ export class EngineGateway {
         (engine) => {
           client.pipe(engine).pipe(client);
           client.resume();
-          const end = () => (client.destroy(), engine.destroy());
-          client.on("error", end).on("close", end);
-          engine.on("error", end).on("close", end);
+          client.on("error", () => engine.destroy()).on("close", () => engine.destroy());
+          engine.on("error", () => client.destroy()).on("close", () => client.end());
         },
         () => client.end("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
       );
