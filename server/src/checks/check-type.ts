@@ -15,6 +15,8 @@ export interface SpecIssue {
   /** Path inside the check spec, e.g. ["mounts", 0, "target"]. */
   readonly path: readonly PropertyKey[];
   readonly message: string;
+  /** The issue is about the key itself (an unknown field), not its value. */
+  readonly key?: boolean;
 }
 
 export class CheckSpecError extends Error {
@@ -32,7 +34,11 @@ export function parseSpec<T extends z.ZodType>(schema: T, raw: unknown, at: stri
   const r = schema.safeParse(raw);
   if (r.success) return r.data;
   throw new CheckSpecError(
-    r.error.issues.map((i) => ({ path: i.path, message: i.message })),
+    r.error.issues.flatMap((i) =>
+      i.code === "unrecognized_keys"
+        ? i.keys.map((k) => ({ path: [...i.path, k], message: `unknown field "${k}"`, key: true }))
+        : [{ path: i.path, message: i.message }],
+    ),
     at,
   );
 }
