@@ -34,4 +34,19 @@ describe("lab schema", () => {
     });
     expect(r.success).toBe(false);
   });
+
+  it("requires a time limit in challenge mode", () => {
+    const r = labSchema.safeParse({
+      schemaVersion: 1,
+      id: "x",
+      title: "X",
+      summary: "s",
+      level: "beginner",
+      duration: "5m",
+      mode: "challenge",
+    });
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["sandbox.timeLimit", "a challenge needs sandbox.timeLimit, e.g. 30m"],
+    ]);
+  });
 });

@@ -41,40 +41,46 @@ export const stepSchema = z.strictObject({
   sticky: z.boolean().optional(),
 });
 
-export const labSchema = z.strictObject({
-  schemaVersion: z.literal(1),
-  id,
-  title: z.string().min(1),
-  summary: z.string().min(1),
-  level: z.enum(["beginner", "intermediate", "advanced"]),
-  duration,
-  tags: z.array(z.string()).default([]),
-  mode: z.enum(["guided", "challenge"]).default("guided"),
-  allowHints: z.boolean().optional(),
-  sticky: z.boolean().default(true).describe("A passed step stays passed unless this is false"),
-  setup: relPath.optional().describe("Shell script run in the workstation before the learner starts"),
-  sandbox: z
-    .strictObject({
-      images: z
-        .array(
-          z.string().refine(isCatalogImage, {
-            message: `not in the image catalog (${IMAGE_CATALOG.join(", ")}), optionally with :tag`,
-          }),
-        )
-        .default([]),
-      limits: z
-        .strictObject({
-          memoryMiB: z.number().int().min(64).max(16384).optional(),
-          cpus: z.number().min(0.1).max(16).optional(),
-          pids: z.number().int().min(32).max(65536).optional(),
-        })
-        .optional(),
-      policy: z.array(z.strictObject({ allow: z.enum(ALLOWANCES), reason: z.string().min(1) })).default([]),
-      timeLimit: duration.optional(),
-    })
-    .default({ images: [], policy: [] }),
-  steps: z.array(stepSchema).default([]),
-});
+export const labSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    id,
+    title: z.string().min(1),
+    summary: z.string().min(1),
+    level: z.enum(["beginner", "intermediate", "advanced"]),
+    duration,
+    tags: z.array(z.string()).default([]),
+    mode: z.enum(["guided", "challenge"]).default("guided"),
+    allowHints: z.boolean().optional(),
+    sticky: z.boolean().default(true).describe("A passed step stays passed unless this is false"),
+    setup: relPath.optional().describe("Shell script run in the workstation before the learner starts"),
+    sandbox: z
+      .strictObject({
+        images: z
+          .array(
+            z.string().refine(isCatalogImage, {
+              message: `not in the image catalog (${IMAGE_CATALOG.join(", ")}), optionally with :tag`,
+            }),
+          )
+          .default([]),
+        limits: z
+          .strictObject({
+            memoryMiB: z.number().int().min(64).max(16384).optional(),
+            cpus: z.number().min(0.1).max(16).optional(),
+            pids: z.number().int().min(32).max(65536).optional(),
+          })
+          .optional(),
+        policy: z.array(z.strictObject({ allow: z.enum(ALLOWANCES), reason: z.string().min(1) })).default([]),
+        timeLimit: duration.optional(),
+      })
+      .default({ images: [], policy: [] }),
+    steps: z.array(stepSchema).default([]),
+  })
+  // A challenge is timed; without a limit it would silently become an untimed guided lab.
+  .refine((lab) => lab.mode !== "challenge" || lab.sandbox.timeLimit !== undefined, {
+    message: "a challenge needs sandbox.timeLimit, e.g. 30m",
+    path: ["sandbox", "timeLimit"],
+  });
 
 export type LabFile = z.infer<typeof labSchema>;
 export type StepFile = z.infer<typeof stepSchema>;

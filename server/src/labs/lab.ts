@@ -1,6 +1,13 @@
 // The loaded, validated lab as the server uses it: paths resolved, Markdown read, check
 // specs parsed. Built only by loadLab, so holding a Lab means it passed validation.
-import type { LabLevel, LabMode, LabSummary } from "../../../common/lab-types.ts";
+import type {
+  CheckResult,
+  LabLevel,
+  LabMode,
+  LabSummary,
+  StepStatus,
+  StepView,
+} from "../../../common/lab-types.ts";
 import type { ParsedCheck } from "../checks/check-registry.ts";
 import type { ALLOWANCES } from "./lab-schema.ts";
 
@@ -51,5 +58,23 @@ export function toLabSummary(lab: Lab): LabSummary {
     tags: lab.tags,
     stepCount: lab.steps.length,
     ...(lab.sandbox.timeLimitMs !== undefined ? { timeLimitMs: lab.sandbox.timeLimitMs } : {}),
+  };
+}
+
+/** What the browser may see of a step: hints only as far as revealed, never solutions. */
+export function toStepView(
+  lab: Lab,
+  step: Step,
+  state: { status: StepStatus; hintsRevealed: number; results: readonly CheckResult[] },
+): StepView {
+  const hints = lab.hintsAllowed ? step.hints : [];
+  return {
+    id: step.id,
+    title: step.title,
+    bodyMarkdown: step.bodyMarkdown,
+    status: state.status,
+    hintCount: hints.length,
+    hints: hints.slice(0, Math.max(0, state.hintsRevealed)),
+    results: state.results,
   };
 }
