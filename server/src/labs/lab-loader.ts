@@ -6,8 +6,8 @@ import { readFile } from "node:fs/promises";
 import { isAbsolute, join, normalize, relative, resolve } from "node:path";
 import { builtinChecks, type CheckRegistry, type ParsedCheck } from "../checks/check-registry.ts";
 import { CheckSpecError } from "../checks/check-type.ts";
-import { parseDuration } from "../util/duration.ts";
 import type { Lab } from "./lab.ts";
+import { buildLab, type ResolvedStep } from "./build-lab.ts";
 import { describeSchemaIssue, type LabIssue } from "./lab-issue.ts";
 import { labSchema } from "./lab-schema.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml-locator.ts";
@@ -144,37 +144,6 @@ export async function loadLab(dir: string, registry: CheckRegistry = builtinChec
   const declaredId = typeof raw.id === "string" ? { id: raw.id, ...y.locate(["id"]) } : undefined;
   if (issues.length || !parsed.success) return { lab: undefined, issues, declaredId };
 
-  const d = parsed.data;
-  const bodies = await Promise.all(steps.map((s) => readFile(s.body as string, "utf8")));
-  const filesDir = join(dir, "files");
-  const lab: Lab = {
-    dir: resolve(dir),
-    id: d.id,
-    title: d.title,
-    summary: d.summary,
-    level: d.level,
-    mode: d.mode,
-    durationMs: parseDuration(d.duration) as number,
-    tags: d.tags,
-    hintsAllowed: d.mode === "guided" || d.allowHints === true,
-    setup,
-    filesDir: existsSync(filesDir) ? resolve(filesDir) : undefined,
-    sandbox: {
-      images: d.sandbox.images,
-      limits: d.sandbox.limits ?? {},
-      policy: d.sandbox.policy,
-      timeLimitMs: d.sandbox.timeLimit === undefined ? undefined : parseDuration(d.sandbox.timeLimit),
-    },
-    steps: d.steps.map((s, i) => ({
-      id: s.id,
-      title: s.title,
-      bodyMarkdown: bodies[i] as string,
-      checks: steps[i]?.checks as ParsedCheck[],
-      hints: s.hints,
-      solution: steps[i]?.solution,
-      wrongSolutions: steps[i]?.wrong as string[],
-      sticky: s.sticky ?? d.sticky,
-    })),
-  };
+  const lab = await buildLab(dir, parsed.data, setup, steps as ResolvedStep[]);
   return { lab, issues, declaredId };
 }
