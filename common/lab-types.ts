@@ -1,0 +1,48 @@
+// Lab DTOs shared by the browser client and the server. Plain data only: no paths on disk,
+// no solutions, nothing that would let the client skip the work.
+export type LabLevel = "beginner" | "intermediate" | "advanced";
+export type LabMode = "guided" | "challenge";
+
+export interface LabSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly level: LabLevel;
+  readonly mode: LabMode;
+  /** Milliseconds, parsed from the lab's `duration`. */
+  readonly durationMs: number;
+  readonly tags: readonly string[];
+  readonly stepCount: number;
+  /** Challenge mode only: when the sandbox is taken away. */
+  readonly timeLimitMs?: number;
+}
+
+/** Result of one check; a failure is data, with errors that say expected vs actual. */
+export interface CheckResult {
+  readonly name: string;
+  readonly type: string;
+  readonly pass: boolean;
+  readonly errors: readonly string[];
+  readonly durationMs: number;
+}
+
+export type StepStatus = "pending" | "checking" | "passed" | "failed";
+
+export interface StepView {
+  readonly id: string;
+  readonly title: string;
+  /** Rendered by the client from Markdown. */
+  readonly bodyMarkdown: string;
+  readonly status: StepStatus;
+  /** How many hints exist; the client asks for them one at a time. */
+  readonly hintCount: number;
+  /** Hints revealed so far, in order. */
+  readonly hints: readonly string[];
+  readonly results: readonly CheckResult[];
+}
+
+export interface StepResult {
+  readonly stepId: string;
+  readonly pass: boolean;
+  readonly results: readonly CheckResult[];
+}

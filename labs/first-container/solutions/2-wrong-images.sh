@@ -1,0 +1,3 @@
+#!/bin/sh
+# Lists images, not containers.
+docker images

@@ -1,0 +1,3 @@
+#!/bin/sh
+# Looks at the container, but not at its logs.
+docker inspect hello >/dev/null

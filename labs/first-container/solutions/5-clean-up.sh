@@ -1,0 +1,4 @@
+#!/bin/sh
+set -eu
+docker stop hello
+docker rm hello

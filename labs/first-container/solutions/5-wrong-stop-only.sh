@@ -1,0 +1,3 @@
+#!/bin/sh
+# Stops but leaves the container behind.
+docker stop hello

@@ -1,0 +1,53 @@
+// What a check may look at, in domain terms, so every check type runs against a fake in
+// unit tests and against a live sandbox in production (the session owner builds one).
+
+export interface EngineResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export interface CheckExecResult {
+  /** null when the command was killed by its timeout. */
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface CheckExecOptions {
+  readonly target?: "workstation" | "engine";
+  readonly timeoutMs?: number;
+  readonly stdin?: string;
+}
+
+/** One Docker API call the learner made, as recorded by the gateway. */
+export interface AuditEntry {
+  readonly time: string;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly summary: { readonly image?: string; readonly name?: string; readonly flags: readonly string[] };
+}
+
+export interface CheckContext {
+  /** Docker Engine API of the learner's engine, e.g. GET /containers/web/json. */
+  engine(method: "GET", path: string): Promise<EngineResponse>;
+  exec(cmd: readonly string[], opts?: CheckExecOptions): Promise<CheckExecResult>;
+  /** Workspace-relative; undefined when the file does not exist. */
+  readFile(path: string): Promise<Buffer | undefined>;
+  history(): Promise<readonly AuditEntry[]>;
+  readonly signal: AbortSignal;
+  /** Folder of the lab being checked; the runner sets it for `script` checks. */
+  readonly labDir?: string;
+}
+
+/** The same context with labDir set; delegates so class-based contexts keep working. */
+export function withLabDir(ctx: CheckContext, labDir: string): CheckContext {
+  return {
+    engine: (m, p) => ctx.engine(m, p),
+    exec: (c, o) => ctx.exec(c, o),
+    readFile: (p) => ctx.readFile(p),
+    history: () => ctx.history(),
+    signal: ctx.signal,
+    labDir,
+  };
+}

@@ -1,0 +1,42 @@
+// The check types a lab may use, by name. The loader parses every check through this
+// before a lab is accepted, so an unknown type or a bad field never reaches a session.
+import type { CheckType } from "./check-type.ts";
+import { containerCheck } from "./container-check.ts";
+import { execCheck } from "./exec-check.ts";
+import { fileCheck } from "./file-check.ts";
+import { historyCheck } from "./history-check.ts";
+import { httpCheck } from "./http-check.ts";
+import { imageCheck } from "./image-check.ts";
+import { networkCheck } from "./network-check.ts";
+import { scriptCheck } from "./script-check.ts";
+import { volumeCheck } from "./volume-check.ts";
+
+/** A check type as the registry holds it; `files` lists files the spec needs on disk. */
+export interface AnyCheckType extends CheckType<unknown> {
+  files?(spec: unknown, labDir: string): string[];
+}
+
+export type CheckRegistry = ReadonlyMap<string, AnyCheckType>;
+
+export function createCheckRegistry(types: readonly CheckType<never>[]): CheckRegistry {
+  return new Map(types.map((t) => [t.type, t as unknown as AnyCheckType]));
+}
+
+export const builtinChecks: CheckRegistry = createCheckRegistry([
+  containerCheck,
+  networkCheck,
+  volumeCheck,
+  imageCheck,
+  httpCheck,
+  execCheck,
+  fileCheck,
+  historyCheck,
+  scriptCheck,
+] as unknown as CheckType<never>[]);
+
+/** A check from lab.yaml, already validated by its type's parse(). */
+export interface ParsedCheck {
+  readonly name: string;
+  readonly type: string;
+  readonly spec: unknown;
+}

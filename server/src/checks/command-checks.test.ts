@@ -1,0 +1,75 @@
+// http, exec and file checks: the ones that look through a command or the workspace.
+import { describe, expect, it } from "vitest";
+import { execCheck } from "./exec-check.ts";
+import { fakeCheckContext, ok } from "./fake-check-context.ts";
+import { fileCheck } from "./file-check.ts";
+import { httpCheck } from "./http-check.ts";
+
+describe("http check", () => {
+  const ctx = fakeCheckContext({
+    exec: (cmd) =>
+      cmd.at(-1) === "http://localhost:8080/"
+        ? ok("<h1>Welcome</h1>\n__slipway_status__:200")
+        : { exitCode: 7, stdout: "", stderr: "curl: (7) Failed to connect" },
+  });
+  const run = (raw: object) => httpCheck.run(httpCheck.parse({ type: "http", ...raw }, "t"), ctx);
+  it("checks status and body from inside the sandbox", async () => {
+    expect((await run({ url: "http://localhost:8080/", body: { contains: "Welcome" } })).pass).toBe(true);
+    expect((await run({ url: "http://localhost:8080/", status: 404 })).errors).toEqual([
+      "GET http://localhost:8080/: status expected 404, got 200",
+    ]);
+    expect((await run({ url: "http://localhost:9/" })).errors).toEqual([
+      "GET http://localhost:9/: request failed (curl exit 7): curl: (7) Failed to connect",
+    ]);
+  });
+});
+
+describe("exec check", () => {
+  const ctx = fakeCheckContext({
+    exec: (cmd) =>
+      cmd[0] === "docker" && cmd[2] === "web"
+        ? ok("nginx version 1.27\n")
+        : { exitCode: 1, stdout: "", stderr: "boom" },
+  });
+  const run = (raw: object) => execCheck.run(execCheck.parse({ type: "exec", ...raw }, "t"), ctx);
+  it("runs in a named container through docker exec", async () => {
+    const r = await run({
+      container: "web",
+      command: ["nginx", "-v"],
+      stdout: { regex: "version 1\\.\\d+" },
+    });
+    expect(r.errors).toEqual([]);
+  });
+  it("fails on exit code and output", async () => {
+    const r = await run({ command: "cat /etc/motd", stdout: { contains: "hi" } });
+    expect(r.errors).toEqual([
+      "`cat /etc/motd` in the workstation: exit code expected 0, got 1",
+      '`cat /etc/motd` in the workstation: stdout expected to contain "hi", got ""',
+    ]);
+  });
+  it("rejects an invalid regex when parsing", () => {
+    expect(() => execCheck.parse({ type: "exec", command: "x", stdout: { regex: "(" } }, "t")).toThrow(
+      /regular/,
+    );
+  });
+});
+
+describe("file check", () => {
+  const ctx = fakeCheckContext({ files: { Dockerfile: "FROM nginx\nUSER app\n" } });
+  const run = (raw: object) => fileCheck.run(fileCheck.parse({ type: "file", ...raw }, "t"), ctx);
+  it("checks existence and content", async () => {
+    expect((await run({ path: "Dockerfile", regex: "^USER \\w+" })).pass).toBe(true);
+    expect((await run({ path: "Dockerfile", contains: "HEALTHCHECK" })).errors).toEqual([
+      'file Dockerfile: content expected to contain "HEALTHCHECK", got "FROM nginx\\nUSER app\\n"',
+    ]);
+    expect((await run({ path: "app.py" })).errors).toEqual([
+      "file app.py: expected to exist, but it does not",
+    ]);
+    expect((await run({ path: "Dockerfile", exists: false })).pass).toBe(false);
+  });
+  it("refuses paths outside the workspace", () => {
+    expect(() => fileCheck.parse({ type: "file", path: "../etc/passwd" }, "t")).toThrow(
+      /inside the workspace/,
+    );
+  });
+});

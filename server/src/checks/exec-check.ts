@@ -1,0 +1,39 @@
+// Runs a command in a named container (docker exec, from the workstation) or in the
+// workstation itself, and compares exit code and output.
+import { z } from "zod";
+import { parseSpec, result, type CheckType } from "./check-type.ts";
+import { Expect } from "./expect.ts";
+import { matchText, textMatchSchema } from "./text-match.ts";
+
+const schema = z.strictObject({
+  type: z.literal("exec"),
+  name: z.string().optional(),
+  /** A string runs through `sh -c`; a list runs as is. */
+  command: z.union([z.string().min(1), z.array(z.string()).min(1)]),
+  container: z.string().optional(),
+  exitCode: z.number().int().default(0),
+  stdout: textMatchSchema.optional(),
+  stderr: textMatchSchema.optional(),
+  timeoutMs: z.number().int().positive().default(10_000),
+});
+export type ExecSpec = z.output<typeof schema>;
+
+export const execCheck: CheckType<ExecSpec> = {
+  type: "exec",
+  parse: (raw, at) => parseSpec(schema, raw, at),
+  async run(s, ctx) {
+    const start = performance.now();
+    const argv = typeof s.command === "string" ? ["sh", "-c", s.command] : s.command;
+    const where = s.container ? `in container ${s.container}` : "in the workstation";
+    const shown = typeof s.command === "string" ? s.command : s.command.join(" ");
+    const name = s.name ?? `${shown} ${where}`;
+    const x = new Expect(`\`${shown}\` ${where}`);
+    const cmd = s.container ? ["docker", "exec", s.container, ...argv] : argv;
+    const r = await ctx.exec(cmd, { target: "workstation", timeoutMs: s.timeoutMs });
+    if (r.exitCode === null) x.fail(`timed out after ${s.timeoutMs} ms`);
+    else x.equal("exit code", s.exitCode, r.exitCode);
+    matchText(x, "stdout", s.stdout, r.stdout);
+    matchText(x, "stderr", s.stderr, r.stderr);
+    return result(name, "exec", x.errors, start);
+  },
+};

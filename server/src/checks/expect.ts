@@ -1,0 +1,58 @@
+// Field-by-field comparison that says expected vs actual, e.g.
+// "container analytics: State.ExitCode expected 137, got 0".
+
+/** Reads a dotted path ("State.ExitCode") from a Docker API body. */
+export function dig(body: unknown, path: string): unknown {
+  let cur: unknown = body;
+  for (const key of path.split(".")) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+export const show = (v: unknown): string => (v === undefined ? "nothing" : JSON.stringify(v));
+
+export interface Range {
+  readonly min?: number | undefined;
+  readonly max?: number | undefined;
+}
+
+export class Expect {
+  readonly errors: string[] = [];
+  constructor(private readonly subject: string) {}
+
+  fail(message: string): void {
+    this.errors.push(`${this.subject}: ${message}`);
+  }
+
+  equal(field: string, expected: unknown, actual: unknown): void {
+    if (expected === undefined) return;
+    if (JSON.stringify(expected) !== JSON.stringify(actual))
+      this.fail(`${field} expected ${show(expected)}, got ${show(actual)}`);
+  }
+
+  range(field: string, want: Range | number | undefined, actual: number | undefined): void {
+    if (want === undefined) return;
+    const r = typeof want === "number" ? { min: want, max: want } : want;
+    const ok =
+      actual !== undefined &&
+      (r.min === undefined || actual >= r.min) &&
+      (r.max === undefined || actual <= r.max);
+    if (ok) return;
+    const bound =
+      r.min !== undefined && r.max !== undefined
+        ? r.min === r.max
+          ? `${r.min}`
+          : `between ${r.min} and ${r.max}`
+        : r.min !== undefined
+          ? `at least ${r.min}`
+          : `at most ${r.max}`;
+    this.fail(`${field} expected ${bound}, got ${show(actual)}`);
+  }
+
+  includes(field: string, expected: readonly string[] | undefined, actual: readonly string[]): void {
+    for (const e of expected ?? [])
+      if (!actual.includes(e)) this.fail(`${field} expected to include ${show(e)}, got ${show(actual)}`);
+  }
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import type { CheckType } from "./check-type.ts";
+import { createCheckRegistry } from "./check-registry.ts";
+import { fakeCheckContext } from "./fake-check-context.ts";
+import { LiveEvaluator, type StepChange } from "./live-evaluator.ts";
+
+const world = { up: false, runs: 0 };
+const up: CheckType<null> = {
+  type: "up",
+  parse: () => null,
+  async run() {
+    world.runs++;
+    return {
+      name: "",
+      type: "up",
+      pass: world.up,
+      errors: world.up ? [] : ["expected up, got down"],
+      durationMs: 0,
+    };
+  },
+};
+const registry = createCheckRegistry([up] as CheckType<never>[]);
+const check = { name: "up", type: "up", spec: null };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function setup(sticky?: boolean) {
+  const changes: StepChange[] = [];
+  const lab = {
+    dir: "/lab",
+    steps: [{ id: "s", checks: [check], ...(sticky === undefined ? {} : { sticky }) }],
+  };
+  const ev = new LiveEvaluator({
+    lab,
+    ctx: fakeCheckContext(),
+    onChange: (c) => changes.push(c),
+    debounceMs: 20,
+    run: { registry },
+  });
+  return { ev, changes };
+}
+
+describe("LiveEvaluator", () => {
+  it("debounces a burst of triggers into one evaluation", async () => {
+    Object.assign(world, { up: false, runs: 0 });
+    const { ev, changes } = setup();
+    for (let i = 0; i < 10; i++) ev.trigger();
+    await sleep(60);
+    expect(world.runs).toBe(1);
+    expect(changes.map((c) => c.status)).toEqual(["failed"]);
+    ev.stop();
+  });
+
+  it("emits only changes, and keeps a passed step passed (sticky by default)", async () => {
+    Object.assign(world, { up: false, runs: 0 });
+    const { ev, changes } = setup();
+    await ev.evaluateNow();
+    await ev.evaluateNow();
+    world.up = true;
+    await ev.evaluateNow();
+    world.up = false;
+    await ev.evaluateNow();
+    expect(changes.map((c) => c.status)).toEqual(["failed", "passed"]);
+    expect(ev.statusOf("s")).toBe("passed");
+  });
+
+  it("lets a non-sticky step fall back to failed", async () => {
+    Object.assign(world, { up: true, runs: 0 });
+    const { ev, changes } = setup(false);
+    await ev.evaluateNow();
+    world.up = false;
+    await ev.evaluateNow();
+    expect(changes.map((c) => c.status)).toEqual(["passed", "failed"]);
+    expect(changes[1]?.results[0]?.errors).toEqual(["expected up, got down"]);
+  });
+
+  it("is driven by an async iterable of events", async () => {
+    Object.assign(world, { up: true, runs: 0 });
+    const { ev, changes } = setup();
+    async function* events() {
+      yield "container start";
+      yield "file changed";
+    }
+    await ev.watch(events());
+    await sleep(60);
+    expect(changes.map((c) => c.status)).toEqual(["passed"]);
+  });
+});

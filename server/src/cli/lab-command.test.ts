@@ -1,0 +1,63 @@
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fakeSessionRunner } from "../labs/fake-docker.ts";
+import { runLabCommand } from "./lab-command.ts";
+
+const root = resolve(import.meta.dirname, "../../..");
+const deps = { labsDir: resolve(root, "labs") };
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => void out.push(s), err: (s: string) => void err.push(s) }, out, err };
+}
+
+describe("slipway lab", () => {
+  it("validate: all labs in labs/ are valid", async () => {
+    const c = capture();
+    expect(await runLabCommand(["lab", "validate"], c.io, deps)).toBe(0);
+    expect(c.out).toEqual(["3 lab(s) valid"]);
+  });
+
+  it("validate: prints every located error and exits 1", async () => {
+    const c = capture();
+    const code = await runLabCommand(
+      ["validate", resolve(root, "test/fixtures/labs/unknown-check")],
+      c.io,
+      deps,
+    );
+    expect(code).toBe(1);
+    expect(c.err).toHaveLength(2 + 1);
+    expect(c.err[0]).toMatch(/unknown-check\/lab.yaml:12:15: unknown check type "port-open"/);
+  });
+
+  it("test: says clearly when no sessions are wired", async () => {
+    const c = capture();
+    expect(await runLabCommand(["test"], c.io, deps)).toBe(2);
+    expect(c.err[0]).toMatch(/needs live sessions/);
+  });
+
+  it("test: runs the tester and reports JSON, exit 1 on failure", async () => {
+    const c = capture();
+    const lab = resolve(root, "test/fixtures/labs/wrong-solution");
+    const code = await runLabCommand(["test", lab, "--json", "--repeat", "1"], c.io, {
+      ...deps,
+      sessions: fakeSessionRunner(),
+      settle: { retries: 0 },
+    });
+    expect(code).toBe(1);
+    const report = JSON.parse(c.out[0] as string) as Record<string, { ok: boolean }[]>;
+    expect(report["wrong-solution"]?.map((r) => r.ok)).toEqual([true, false]);
+  });
+
+  it("test: a lab that proves itself exits 0", async () => {
+    const c = capture();
+    const code = await runLabCommand(["test", resolve(root, "labs/first-container")], c.io, {
+      ...deps,
+      sessions: fakeSessionRunner(),
+      settle: { retries: 0 },
+    });
+    expect(c.out.join("\n")).toMatch(/all 16 passed/);
+    expect(code).toBe(0);
+  });
+});

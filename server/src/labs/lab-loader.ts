@@ -1,0 +1,149 @@
+// Reads one lab folder and reports every problem at once (syntax, schema, check specs,
+// missing files, duplicate step ids), each located at file:line:col. Checks run on the
+// raw document as far as its shape allows, so a schema error does not hide the others.
+import { existsSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { isAbsolute, join, normalize, relative, resolve } from "node:path";
+import { builtinChecks, type CheckRegistry, type ParsedCheck } from "../checks/check-registry.ts";
+import { CheckSpecError } from "../checks/check-type.ts";
+import type { Lab } from "./lab.ts";
+import { buildLab, type ResolvedStep } from "./build-lab.ts";
+import { describeSchemaIssue, type LabIssue } from "./lab-issue.ts";
+import { labSchema } from "./lab-schema.ts";
+import { parseLocatedYaml, type LocatedYaml } from "./yaml-locator.ts";
+
+export interface LoadResult {
+  readonly lab: Lab | undefined;
+  readonly issues: readonly LabIssue[];
+  /** The id as written, with where, for cross-lab checks; undefined if unreadable. */
+  readonly declaredId: { readonly id: string; readonly line: number; readonly col: number } | undefined;
+}
+
+type Path = readonly PropertyKey[];
+const obj = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const has = (data: unknown, path: readonly PropertyKey[]): boolean =>
+  path.length === 0 || (has(data, path.slice(0, -1)) && dig(data, path) !== undefined);
+const dig = (data: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    data,
+  );
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+export async function loadLab(dir: string, registry: CheckRegistry = builtinChecks): Promise<LoadResult> {
+  const file = join(dir, "lab.yaml");
+  const issues: LabIssue[] = [];
+  if (!existsSync(file))
+    return {
+      lab: undefined,
+      declaredId: undefined,
+      issues: [
+        {
+          file,
+          line: 1,
+          col: 1,
+          message: "lab.yaml not found",
+          fix: "create lab.yaml (see docs/authoring.md)",
+        },
+      ],
+    };
+  const y: LocatedYaml = parseLocatedYaml(await readFile(file, "utf8"));
+  const at = (path: Path, message: string, fix: string, key = false) =>
+    issues.push({ file, ...y.locate(path, { key }), message, fix });
+  for (const e of y.syntaxErrors)
+    issues.push({
+      file,
+      line: e.line,
+      col: e.col,
+      message: `YAML syntax: ${e.message}`,
+      fix: "fix the YAML syntax",
+    });
+  if (y.syntaxErrors.length) return { lab: undefined, issues, declaredId: undefined };
+
+  const parsed = labSchema.safeParse(y.data);
+  for (const i of parsed.success ? [] : parsed.error.issues) {
+    if (i.code === "unrecognized_keys")
+      for (const k of i.keys)
+        at(
+          [...i.path, k],
+          `unknown field ${[...i.path, k].join(".")}`,
+          "remove it or fix its spelling",
+          true,
+        );
+    else {
+      const d = describeSchemaIssue(i as Parameters<typeof describeSchemaIssue>[0], has(y.data, i.path));
+      at(i.path, d.message, d.fix);
+    }
+  }
+
+  const raw = obj(y.data);
+  const needFile = (path: Path, rel: unknown, what: string) => {
+    if (typeof rel !== "string" || rel === "") return undefined;
+    if (isAbsolute(rel) || normalize(rel).startsWith(".."))
+      return void at(path, `${what} ${rel} is outside the lab folder`, "use a path inside the lab folder");
+    const abs = resolve(dir, rel);
+    if (!existsSync(abs) || !statSync(abs).isFile())
+      return void at(path, `${what} ${rel} does not exist`, `create ${join(dir, rel)} or fix the path`);
+    return abs;
+  };
+  const setup = needFile(["setup"], raw.setup, "setup script");
+
+  const seen = new Map<string, number>();
+  const steps = arr(raw.steps).map((s, i) => {
+    const step = obj(s);
+    if (typeof step.id === "string") {
+      const first = seen.get(step.id);
+      if (first !== undefined)
+        at(
+          ["steps", i, "id"],
+          `duplicate step id "${step.id}" (also steps.${first})`,
+          "give every step its own id",
+        );
+      else seen.set(step.id, i);
+    }
+    const body = needFile(["steps", i, "body"], step.body, "step body");
+    const solution = needFile(["steps", i, "solution"], step.solution, "solution script");
+    const wrong = arr(step.wrongSolutions).map((w, k) =>
+      needFile(["steps", i, "wrongSolutions", k], w, "wrong solution"),
+    );
+    const checks = arr(step.checks).map((c, j) => parseCheck(c, ["steps", i, "checks", j]));
+    return { body, solution, wrong, checks };
+  });
+
+  function parseCheck(c: unknown, path: Path): ParsedCheck | undefined {
+    const type = obj(c).type;
+    if (typeof type !== "string") return undefined; // the schema already reported it
+    const t = registry.get(type);
+    if (!t)
+      return void at(
+        [...path, "type"],
+        `unknown check type "${type}"`,
+        `use one of ${[...registry.keys()].join(", ")}`,
+      );
+    try {
+      const spec = t.parse(c, path.join("."));
+      for (const f of t.files?.(spec, dir) ?? [])
+        if (!existsSync(f))
+          at(path, `check file ${relative(dir, f)} does not exist`, "create it or fix the path");
+      const name = obj(c).name;
+      return { name: typeof name === "string" ? name : `${type} #${Number(path.at(-1)) + 1}`, type, spec };
+    } catch (e) {
+      if (!(e instanceof CheckSpecError)) throw e;
+      for (const i of e.issues)
+        at(
+          [...path, ...i.path],
+          `${type} check: ${[...path, ...i.path].join(".")}: ${i.message}`,
+          `see the ${type} check in docs/authoring.md`,
+          i.key,
+        );
+      return undefined;
+    }
+  }
+
+  const declaredId = typeof raw.id === "string" ? { id: raw.id, ...y.locate(["id"]) } : undefined;
+  if (issues.length || !parsed.success) return { lab: undefined, issues, declaredId };
+
+  const lab = await buildLab(dir, parsed.data, setup, steps as ResolvedStep[]);
+  return { lab, issues, declaredId };
+}

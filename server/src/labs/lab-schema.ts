@@ -1,0 +1,91 @@
+// The shape of lab.yaml, version 1. Check fields are validated by each check type (see
+// server/src/checks), so here a check only needs its `type`; the loader does the rest.
+import { z } from "zod";
+import { parseDuration } from "../util/duration.ts";
+import { IMAGE_CATALOG, isCatalogImage } from "./image-catalog.ts";
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "use lowercase letters, digits and dashes, e.g. first-container");
+const duration = z.string().refine((s) => parseDuration(s) !== undefined, {
+  message: "expected a duration such as 10m, 90s or 1h30m",
+});
+const relPath = z.string().min(1, "expected a path relative to the lab folder");
+
+export const ALLOWANCES = [
+  "privileged",
+  "cap-add",
+  "devices",
+  "host-pid",
+  "host-network",
+  "bind-mount",
+  "sysctls",
+  "security-opt",
+] as const;
+
+export const checkSpecSchema = z
+  .looseObject({
+    type: z.string().min(1),
+    name: z.string().optional(),
+  })
+  .describe("A check: `type` picks a built-in check type, the other fields belong to it.");
+
+export const stepSchema = z.strictObject({
+  id,
+  title: z.string().min(1),
+  body: relPath.describe("Markdown file with the step's text"),
+  checks: z.array(checkSpecSchema).default([]),
+  hints: z.array(z.string()).default([]),
+  solution: relPath.optional().describe("Shell script run in the workstation that makes the checks pass"),
+  wrongSolutions: z.array(relPath).default([]).describe("Shell scripts whose result must NOT pass"),
+  sticky: z.boolean().optional(),
+});
+
+export const labSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    id,
+    title: z.string().min(1),
+    summary: z.string().min(1),
+    level: z.enum(["beginner", "intermediate", "advanced"]),
+    duration,
+    tags: z.array(z.string()).default([]),
+    mode: z.enum(["guided", "challenge"]).default("guided"),
+    allowHints: z.boolean().optional(),
+    sticky: z.boolean().default(true).describe("A passed step stays passed unless this is false"),
+    setup: relPath.optional().describe("Shell script run in the workstation before the learner starts"),
+    sandbox: z
+      .strictObject({
+        images: z
+          .array(
+            z.string().refine(isCatalogImage, {
+              message: `not in the image catalog (${IMAGE_CATALOG.join(", ")}), optionally with :tag`,
+            }),
+          )
+          .default([]),
+        limits: z
+          .strictObject({
+            memoryMiB: z.number().int().min(64).max(16384).optional(),
+            cpus: z.number().min(0.1).max(16).optional(),
+            pids: z.number().int().min(32).max(65536).optional(),
+          })
+          .optional(),
+        policy: z.array(z.strictObject({ allow: z.enum(ALLOWANCES), reason: z.string().min(1) })).default([]),
+        timeLimit: duration.optional(),
+      })
+      .default({ images: [], policy: [] }),
+    steps: z.array(stepSchema).default([]),
+  })
+  // A challenge is timed; without a limit it would silently become an untimed guided lab.
+  .refine((lab) => lab.mode !== "challenge" || lab.sandbox.timeLimit !== undefined, {
+    message: "a challenge needs sandbox.timeLimit, e.g. 30m",
+    path: ["sandbox", "timeLimit"],
+  });
+
+export type LabFile = z.infer<typeof labSchema>;
+export type StepFile = z.infer<typeof stepSchema>;
+
+/** JSON Schema for editors; schema/lab.schema.json is this, committed (a test keeps it fresh). */
+export function labJsonSchema(): unknown {
+  return z.toJSONSchema(labSchema, { io: "input" });
+}

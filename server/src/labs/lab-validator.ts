@@ -1,0 +1,69 @@
+// Validates many labs at once: each lab on its own, then what only shows across labs
+// (two labs with one id). Used by `slipway lab validate`, the contract test and the server.
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { SlipwayError } from "../errors.ts";
+import { builtinChecks, type CheckRegistry } from "../checks/check-registry.ts";
+import type { Lab } from "./lab.ts";
+import { formatIssue, type LabIssue } from "./lab-issue.ts";
+import { loadLab } from "./lab-loader.ts";
+
+export interface ValidationReport {
+  readonly labs: readonly Lab[];
+  readonly issues: readonly LabIssue[];
+}
+
+/** A path is a lab folder (has lab.yaml) or a folder of labs; labs are taken in name order. */
+export function findLabDirs(path: string): string[] {
+  if (existsSync(join(path, "lab.yaml"))) return [path];
+  if (!existsSync(path)) return [path]; // loadLab reports the missing lab.yaml
+  return readdirSync(path, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(path, d.name, "lab.yaml")))
+    .map((d) => join(path, d.name))
+    .sort();
+}
+
+export async function validateLabs(
+  paths: readonly string[],
+  registry: CheckRegistry = builtinChecks,
+): Promise<ValidationReport> {
+  const dirs = paths.flatMap(findLabDirs);
+  const results = await Promise.all(dirs.map((d) => loadLab(d, registry)));
+  const issues = results.flatMap((r) => r.issues);
+  const firstById = new Map<string, string>();
+  results.forEach((r, i) => {
+    if (!r.declaredId) return;
+    const file = join(dirs[i] as string, "lab.yaml");
+    const first = firstById.get(r.declaredId.id);
+    if (first === undefined) firstById.set(r.declaredId.id, file);
+    else
+      issues.push({
+        file,
+        line: r.declaredId.line,
+        col: r.declaredId.col,
+        message: `duplicate lab id "${r.declaredId.id}" (also used by ${first})`,
+        fix: "give every lab its own id",
+      });
+  });
+  const dupes = new Set(issues.filter((i) => i.message.startsWith("duplicate lab id")).map((i) => i.file));
+  const labs = results.flatMap((r, i) =>
+    r.lab && !dupes.has(join(dirs[i] as string, "lab.yaml")) ? [r.lab] : [],
+  );
+  issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+  return { labs, issues };
+}
+
+/** For the server at start: every lab, or a SlipwayError("invalid-lab") listing all issues. */
+export async function loadLabCatalog(
+  labsDir: string,
+  registry?: CheckRegistry,
+): Promise<ReadonlyMap<string, Lab>> {
+  const { labs, issues } = await validateLabs([labsDir], registry);
+  if (issues.length)
+    throw new SlipwayError(
+      "invalid-lab",
+      `labs in ${labsDir} are invalid:\n${issues.map(formatIssue).join("\n")}`,
+      issues,
+    );
+  return new Map(labs.map((l) => [l.id, l]));
+}

@@ -1,0 +1,80 @@
+// The loaded, validated lab as the server uses it: paths resolved, Markdown read, check
+// specs parsed. Built only by loadLab, so holding a Lab means it passed validation.
+import type {
+  CheckResult,
+  LabLevel,
+  LabMode,
+  LabSummary,
+  StepStatus,
+  StepView,
+} from "../../../common/lab-types.ts";
+import type { ParsedCheck } from "../checks/check-registry.ts";
+import type { ALLOWANCES } from "./lab-schema.ts";
+
+export interface Step {
+  readonly id: string;
+  readonly title: string;
+  readonly bodyMarkdown: string;
+  readonly checks: readonly ParsedCheck[];
+  readonly hints: readonly string[];
+  /** Absolute paths. */
+  readonly solution: string | undefined;
+  readonly wrongSolutions: readonly string[];
+  readonly sticky: boolean;
+}
+
+export interface Lab {
+  /** Absolute path of the lab folder. */
+  readonly dir: string;
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly level: LabLevel;
+  readonly mode: LabMode;
+  readonly durationMs: number;
+  readonly tags: readonly string[];
+  readonly hintsAllowed: boolean;
+  /** Absolute path of the setup script, if any. */
+  readonly setup: string | undefined;
+  /** Absolute path of files/ (copied into the workspace), if the lab has one. */
+  readonly filesDir: string | undefined;
+  readonly sandbox: {
+    readonly images: readonly string[];
+    readonly limits: { readonly memoryMiB?: number; readonly cpus?: number; readonly pids?: number };
+    readonly policy: ReadonlyArray<{ readonly allow: (typeof ALLOWANCES)[number]; readonly reason: string }>;
+    readonly timeLimitMs: number | undefined;
+  };
+  readonly steps: readonly Step[];
+}
+
+export function toLabSummary(lab: Lab): LabSummary {
+  return {
+    id: lab.id,
+    title: lab.title,
+    summary: lab.summary,
+    level: lab.level,
+    mode: lab.mode,
+    durationMs: lab.durationMs,
+    tags: lab.tags,
+    stepCount: lab.steps.length,
+    ...(lab.sandbox.timeLimitMs !== undefined ? { timeLimitMs: lab.sandbox.timeLimitMs } : {}),
+  };
+}
+
+/** What the browser may see of a step: hints only as far as revealed, never solutions. */
+export function toStepView(
+  lab: Lab,
+  step: Step,
+  state: { status: StepStatus; hintsRevealed: number; results: readonly CheckResult[] },
+): StepView {
+  const hints = lab.hintsAllowed ? step.hints : [];
+  return {
+    id: step.id,
+    title: step.title,
+    bodyMarkdown: step.bodyMarkdown,
+    status: state.status,
+    hintCount: hints.length,
+    hints: hints.slice(0, Math.max(0, state.hintsRevealed)),
+    results: state.results,
+  };
+}
