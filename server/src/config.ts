@@ -7,6 +7,8 @@ import { parseDuration } from "./util/duration.ts";
 export interface Config {
   readonly host: string;
   readonly port: number;
+  /** Where the CLI finds a running server. */
+  readonly url: string;
   readonly stateDir: string;
   /** The session database; its path also names this instance's resources (see labels.ts). */
   readonly dbFile: string;
@@ -93,11 +95,14 @@ export function loadConfig(env: Env = process.env, repoRoot = resolve(import.met
   if (upstream && !/^https?:\/\/[^\s]+$/.test(upstream))
     throw new ConfigError("SLIPWAY_MIRROR_UPSTREAM", `expected an http(s) URL, got "${upstream}"`);
 
+  const host = str("SLIPWAY_HOST", "127.0.0.1");
+  const port = int("SLIPWAY_PORT", 3000, 0, 65535);
   const stateDir = resolve(repoRoot, str("SLIPWAY_STATE_DIR", ".slipway"));
   const dbFile = resolve(stateDir, str("SLIPWAY_DB", "slipway.db"));
   return Object.freeze({
-    host: str("SLIPWAY_HOST", "127.0.0.1"),
-    port: int("SLIPWAY_PORT", 3000, 0, 65535),
+    host,
+    port,
+    url: str("SLIPWAY_URL", `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`),
     stateDir,
     dbFile,
     instance: str("SLIPWAY_INSTANCE", createHash("sha256").update(dbFile).digest("hex").slice(0, 12)),

@@ -1,0 +1,33 @@
+// The `slipway` command line. Each subcommand gets only the config it needs.
+import { join } from "node:path";
+import { ConfigError, loadConfig } from "../config.ts";
+import { runLabCommand } from "./lab-command.ts";
+import { runSessionCommand } from "./session-command.ts";
+
+const USAGE = `usage: slipway <session|lab> …   (slipway session help, slipway lab help)`;
+
+async function main(argv: string[]): Promise<number> {
+  const config = loadConfig();
+  const io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) };
+  const [group, ...rest] = argv;
+  if (group === "session")
+    return runSessionCommand(rest, io, {
+      baseUrl: config.url,
+      tokensFile: join(config.stateDir, "cli-sessions.json"),
+    });
+  if (group === "lab") return runLabCommand(rest, io, { labsDir: config.labsDir });
+  io.err(USAGE);
+  return group === undefined || group === "help" ? 0 : 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(
+      e instanceof ConfigError
+        ? `slipway: configuration error: ${e.message}`
+        : `slipway: ${(e as Error).message}`,
+    );
+    process.exit(1);
+  },
+);
