@@ -20,7 +20,12 @@ async function main(): Promise<void> {
   const app = createApp(config, { driver, store, labs: createLabProvider(config.labsDir), log });
   const url = await app.start();
   console.log(`\nSlipway is ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${url}\n`);
-  const shutdown = () => void app.close().then(() => process.exit(0));
+  // Sessions live on in their sandboxes; a close that stalls (a stuck socket) must not keep
+  // the old process, and its reconciler, alive next to a new one.
+  const shutdown = () => {
+    setTimeout(() => process.exit(0), 5000).unref();
+    void app.close().then(() => process.exit(0));
+  };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
 }

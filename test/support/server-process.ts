@@ -7,6 +7,8 @@ const ROOT = join(import.meta.dirname, "..", "..");
 export interface ServerProcess {
   readonly url: string;
   readonly child: ChildProcess;
+  /** Everything the server printed so far. */
+  output(): string;
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   return {
     url,
     child,
+    output: () => output,
     kill: (signal) =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

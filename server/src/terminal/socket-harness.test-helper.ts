@@ -33,7 +33,7 @@ export async function startHarness(opts: TerminalServerOptions = {}): Promise<Ha
       onActivity: (id) => activity.push(id),
       log: { info: () => {}, warn: () => {} },
     },
-    { resizeDebounceMs: 20, ...opts },
+    { resizeDebounceMs: 20, inputGateMs: 0, ...opts },
   );
   const conns = new Set<Socket>();
   http.on("connection", (c: Socket) => {

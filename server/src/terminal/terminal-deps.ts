@@ -24,4 +24,6 @@ export interface TerminalServerOptions {
   readonly idleMs?: number;
   readonly replayBytes?: number;
   readonly resizeDebounceMs?: number;
+  /** How long input waits for a new shell to draw first; 0 turns the gate off (fake ttys). */
+  readonly inputGateMs?: number;
 }

@@ -10,6 +10,7 @@ export interface TerminalHubOptions {
   readonly replayBytes?: number;
   readonly idleMs?: number;
   readonly resizeDebounceMs?: number;
+  readonly inputGateMs?: number;
   /** Seeds seq numbers; injectable for tests. */
   readonly now?: () => number;
 }
@@ -75,6 +76,7 @@ export class TerminalHub {
       replayBytes: this.opts.replayBytes ?? 1024 * 1024,
       idleMs: this.opts.idleMs ?? 10 * 60_000,
       resizeDebounceMs: this.opts.resizeDebounceMs ?? 50,
+      inputGateMs: this.opts.inputGateMs,
       onError: this.opts.onError,
       onClosed: () => void this.terminals.get(key)?.then((t) => t === self && this.terminals.delete(key)),
     });

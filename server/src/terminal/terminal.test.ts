@@ -29,6 +29,7 @@ function setup(over: { idleMs?: number } = {}) {
     replayBytes: 1024 * 1024,
     idleMs: over.idleMs ?? 60_000,
     resizeDebounceMs: 10,
+    inputGateMs: 0,
     onClosed: closed,
     onError: () => {},
   });

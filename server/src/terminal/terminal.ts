@@ -5,6 +5,7 @@ import type { TtyStream } from "../sandbox/sandbox-driver.ts";
 import type { ErrorCode, ServerMsg, TerminalMode } from "../../../common/terminal-protocol.ts";
 import { HIGH_WATERMARK_BYTES, LOW_WATERMARK_BYTES } from "../../../common/terminal-protocol.ts";
 import { DebouncedResize } from "./debounced-resize.ts";
+import { InputGate } from "./input-gate.ts";
 import { ReplayBuffer } from "./replay-buffer.ts";
 
 /** A connected client as the terminal sees it; the socket layer implements it. */
@@ -31,6 +32,8 @@ export interface TerminalOptions {
   readonly replayBytes: number;
   readonly idleMs: number;
   readonly resizeDebounceMs: number;
+  /** How long new input may wait for the shell to draw first (see InputGate); 0 = never. */
+  readonly inputGateMs?: number;
   readonly onClosed: () => void;
   readonly onError: (err: unknown) => void;
 }
@@ -52,6 +55,7 @@ export class Terminal {
   private readonly resizer: DebouncedResize;
   private idleTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  private readonly gate: Pick<InputGate, "output" | "input" | "cancel">;
 
   constructor(
     private readonly tty: TtyStream,
@@ -61,7 +65,12 @@ export class Terminal {
     const size = { cols: opts.cols, rows: opts.rows };
     this.resizer = new DebouncedResize(tty, opts.resizeDebounceMs, size, opts.onError);
     // stream: true holds back a character split across chunks until its last byte comes.
-    tty.onData((chunk) => this.output(this.decoder.decode(chunk, { stream: true })));
+    const gateMs = opts.inputGateMs ?? 3000;
+    this.gate = gateMs > 0 ? new InputGate((d) => tty.write(d), 150, gateMs) : openGate(tty);
+    tty.onData((chunk) => {
+      this.gate.output();
+      this.output(this.decoder.decode(chunk, { stream: true }));
+    });
     tty.onExit((code) => this.exited(code));
     this.armIdle();
   }
@@ -98,6 +107,7 @@ export class Terminal {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.idleTimer);
+    this.gate.cancel();
     this.resizer.cancel();
     this.tty.close();
     this.opts.onClosed();
@@ -107,7 +117,7 @@ export class Terminal {
     const controls = () => this.controller === peer && !this.closed;
     return {
       // Input is never held back by flow control, so Ctrl-C reaches a flooding process.
-      input: (data) => controls() && this.tty.write(data),
+      input: (data) => controls() && this.gate.input(data),
       resize: (cols, rows) => controls() && this.resizer.request(cols, rows),
       ack: (bytes) => {
         state.unacked = Math.max(0, state.unacked - bytes);
@@ -165,3 +175,9 @@ export class Terminal {
     this.close();
   }
 }
+
+const openGate = (tty: TtyStream) => ({
+  output() {},
+  cancel() {},
+  input: (d: string | Buffer) => tty.write(d),
+});
