@@ -6,6 +6,7 @@ import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 import type { DockerCli } from "./docker-cli.ts";
 import { ensureEngine } from "./engine-bootstrap.ts";
+import { ensureHostTools } from "./host-packages.ts";
 import { buildCatalog } from "./image-builder.ts";
 import { loadCatalog } from "./image-catalog.ts";
 import type { Progress } from "./progress.ts";
@@ -37,7 +38,9 @@ export async function setupHost(o: HostSetupOptions): Promise<HostFacts> {
   const { cli, version } = await ensureEngine(o);
   o.progress.done(`Docker engine ${version}`);
   const catalog = loadCatalog(o.imagesDir);
-  const built = await buildCatalog(catalog, cli, o.progress);
+  const built = await buildCatalog(catalog, cli, o.progress, (tools) =>
+    ensureHostTools(tools, { installAllowed: o.installEngine, env: o.env, progress: o.progress }),
+  );
   const ref = (name: string) => catalog.find((i) => i.name === name)?.ref ?? "";
   const gateway = await bridgeGateway(cli);
   const mirror = await ensureMirror({

@@ -17,6 +17,7 @@ export async function buildCatalog(
   catalog: readonly CatalogImage[],
   cli: DockerCli,
   progress: Progress,
+  ensureTools: (tools: CatalogImage["hostTools"]) => Promise<void>,
 ): Promise<BuiltImage[]> {
   const refs = new Map(catalog.map((i) => [i.name, i.ref]));
   const built: BuiltImage[] = [];
@@ -33,6 +34,7 @@ export async function buildCatalog(
     if (!cached) {
       const started = Date.now();
       progress.step(`${label}: building`);
+      await ensureTools(image.hostTools);
       await buildOne(image, refs, cli, (line) => progress.detail(`${image.name}: ${line}`));
       progress.detail(`${image.name}: built in ${((Date.now() - started) / 1000).toFixed(1)}s`);
     }

@@ -14,6 +14,10 @@ const Manifest = z.object({
   dependsOn: z.array(z.string()).default([]),
   buildArgs: z.record(z.string(), z.string()).default({}),
   script: z.string().optional(),
+  /** Commands a script recipe runs on the host, with the Debian packages that provide them. */
+  hostTools: z
+    .array(z.object({ command: z.string().min(1), packages: z.array(z.string().min(1)).min(1) }))
+    .default([]),
   versionCommand: z.array(z.string()).optional(),
   versionTags: z.array(z.string()).default([]),
 });
