@@ -19,13 +19,17 @@ const options = {
   env: config.childEnv,
   progress: silentProgress,
 };
+// Image ids sorted: images made in the same second list in no stable order.
 const snapshot = () =>
-  execFileSync("docker", [
-    "inspect",
-    "--format",
-    "{{.Id}} {{.State.StartedAt}}",
-    MIRROR_CONTAINER,
-  ]).toString() + execFileSync("docker", ["images", "-q", "--no-trunc", "slipway/*"]).toString();
+  execFileSync("docker", ["inspect", "--format", "{{.Id}} {{.State.StartedAt}}", MIRROR_CONTAINER])
+    .toString()
+    .concat(
+      execFileSync("docker", ["images", "-q", "--no-trunc", "slipway/*"])
+        .toString()
+        .split("\n")
+        .sort()
+        .join("\n"),
+    );
 
 describe("host setup", () => {
   it("changes nothing when run again on a ready host", async () => {
