@@ -36,7 +36,14 @@ export function hostFacts(): HostFacts {
 }
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ ...process.env, SLIPWAY_PORT: "0", SLIPWAY_POOL_SIZE: "0", ...env });
+  // An instance of its own: a test app reaps only what it made, never a dev server's sandboxes.
+  const config = loadConfig({
+    ...process.env,
+    SLIPWAY_PORT: "0",
+    SLIPWAY_POOL_SIZE: "0",
+    SLIPWAY_INSTANCE: `test-${process.pid}-${Date.now().toString(36)}`,
+    ...env,
+  });
   const driver = new DockerDriver({
     dockerHost: config.docker.host,
     stateDir: config.stateDir,

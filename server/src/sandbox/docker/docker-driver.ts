@@ -132,8 +132,13 @@ export class DockerDriver implements SandboxDriver {
   }
 
   async listManaged(selector: Partial<Labels> = {}): Promise<ManagedSandbox[]> {
+    // Every selector key narrows the search: two servers on one engine must never see (and
+    // reap) each other's sandboxes.
     const filters = {
-      label: [`${LABEL.managed}=true`, ...(selector.session ? [`${LABEL.session}=${selector.session}`] : [])],
+      label: [
+        `${LABEL.managed}=true`,
+        ...Object.entries(selector).map(([k, v]) => `${LABEL[k as keyof Labels]}=${v}`),
+      ],
     };
     const [containers, networks, volumes] = await Promise.all([
       this.docker.listContainers({ all: true, filters }),
