@@ -1,5 +1,8 @@
 // What a check may look at, in domain terms, so every check type runs against a fake in
 // unit tests and against a live sandbox in production (the session owner builds one).
+import type { AuditEntry } from "../audit/audit-entry.ts";
+
+export type { AuditEntry };
 
 export interface EngineResponse {
   readonly status: number;
@@ -17,15 +20,6 @@ export interface CheckExecOptions {
   readonly target?: "workstation" | "engine";
   readonly timeoutMs?: number;
   readonly stdin?: string;
-}
-
-/** One Docker API call the learner made, as recorded by the gateway. */
-export interface AuditEntry {
-  readonly time: string;
-  readonly method: string;
-  readonly path: string;
-  readonly status: number;
-  readonly summary: { readonly image?: string; readonly name?: string; readonly flags: readonly string[] };
 }
 
 export interface CheckContext {

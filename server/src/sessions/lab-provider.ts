@@ -11,10 +11,12 @@ export interface SessionLab {
   readonly files: () => Promise<readonly SandboxFile[]>;
   /** A shell script run in the workstation before the learner gets control. */
   readonly setup?: string;
+  /** What the API gateway lets this lab do beyond its defaults, each with the reason shown. */
+  readonly policy: ReadonlyArray<{ readonly allow: string; readonly reason: string }>;
 }
 
 export interface LabProvider {
   get(id: string): Promise<SessionLab | undefined>;
 }
 
-export const PLAYGROUND: SessionLab = { id: "playground", images: [], files: async () => [] };
+export const PLAYGROUND: SessionLab = { id: "playground", images: [], files: async () => [], policy: [] };

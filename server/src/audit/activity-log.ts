@@ -1,0 +1,11 @@
+// Where the gateway's audit trail is kept, per session, capped in size. Listeners let live
+// checks re-evaluate on a learner action that changes no Docker state (`docker ps`).
+import type { AuditEntry } from "./audit-entry.ts";
+
+export interface ActivityLog {
+  append(sessionId: string, entry: AuditEntry): void;
+  /** Oldest first. */
+  list(sessionId: string): AuditEntry[];
+  /** Returns an unsubscribe function. */
+  subscribe(sessionId: string, listener: (entry: AuditEntry) => void): () => void;
+}
