@@ -5,6 +5,8 @@ import { existsSync } from "node:fs";
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import type { ActivityLog } from "./audit/activity-log.ts";
+import { MemoryActivityLog } from "./audit/memory-activity-log.ts";
 import type { Config } from "./config.ts";
 import { EngineGateway } from "./gateway/engine-gateway.ts";
 import { isSlipwayError } from "./errors.ts";
@@ -26,12 +28,15 @@ export interface AppDeps {
   readonly labs: LabProvider;
   readonly log: Log;
   readonly clock?: () => number;
+  /** The gateway's audit trail; in memory unless the caller keeps it (main.ts does). */
+  readonly activity?: ActivityLog;
 }
 
 export interface App {
   readonly server: Server;
   readonly sessions: SessionManager;
   readonly reconciler: SessionReconciler;
+  readonly activity: ActivityLog;
   /** Adopts surviving sessions, starts the reconcile loop and listens; resolves to the URL. */
   start(): Promise<string>;
   close(): Promise<void>;
@@ -39,6 +44,7 @@ export interface App {
 
 export function createApp(config: Config, deps: AppDeps): App {
   const clock = deps.clock ?? Date.now;
+  const activity = deps.activity ?? new MemoryActivityLog();
   const gateway = new EngineGateway({
     connectEngine: (ref) => deps.driver.connectEngine(ref),
     onActivity: (id) => sessions.touch(id),
@@ -103,6 +109,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     server,
     sessions,
     reconciler,
+    activity,
     async start() {
       await reconciler.boot();
       reconciler.startInterval(config.sessions.reconcileMs);
