@@ -1,0 +1,20 @@
+// npm run bench -- <name…>: prints figures; no targets are asserted here or in tests.
+import { sessionsBench } from "./sessions-bench.ts";
+import { terminalBench } from "./terminal-bench.ts";
+
+const benches: Record<string, () => Promise<void>> = {
+  sessions: sessionsBench,
+  terminal: terminalBench,
+};
+
+const names = process.argv.slice(2);
+for (const name of names.length ? names : Object.keys(benches)) {
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`unknown benchmark "${name}": choose from ${Object.keys(benches).join(", ")}`);
+    process.exit(2);
+  }
+  console.log(`\n== ${name}`);
+  await bench();
+}
+process.exit(0);
