@@ -1,6 +1,9 @@
 // Runs last in its file order: after every session is stopped, nothing labelled remains.
 import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../server/src/config.ts";
 import { startTestApp } from "./support/test-app.ts";
 
 const labelled = (kind: "ps" | "network" | "volume", instance: string) => {
@@ -11,7 +14,7 @@ const labelled = (kind: "ps" | "network" | "volume", instance: string) => {
 };
 
 describe("cleanup", () => {
-  it("leaves no container, network or volume behind once sessions stop", async () => {
+  it("leaves no container, network, volume or disk behind once sessions stop", async () => {
     const instance = `leaktest-${Date.now()}`;
     const t = await startTestApp({ SLIPWAY_INSTANCE: instance });
     const sessions = await Promise.all([t.startSession(), t.startSession(), t.startSession()]);
@@ -25,6 +28,10 @@ describe("cleanup", () => {
     expect(labelled("ps", instance)).toBe("");
     expect(labelled("network", instance)).toBe("");
     expect(labelled("volume", instance)).toBe("");
+    // Nor a sandbox disk: no mount, no image, no folder in the state directory.
+    const dirs = sessions.map((s) => join(loadConfig().stateDir, "sandboxes", s.id));
+    const mounts = readFileSync("/proc/mounts", "utf8");
+    expect(dirs.filter((d) => mounts.includes(d) || existsSync(d))).toEqual([]);
     await t.close();
   });
 });

@@ -18,6 +18,7 @@ import type { Log } from "./logger.ts";
 import type { SandboxDriver } from "./sandbox/sandbox-driver.ts";
 import type { LabProvider } from "./sessions/lab-provider.ts";
 import { SessionManager } from "./sessions/session-manager.ts";
+import { DiskGuard } from "./sessions/disk-guard.ts";
 import { SessionReconciler } from "./sessions/session-reconciler.ts";
 import type { SessionStore } from "./sessions/session-store.ts";
 import { attachTerminalServer } from "./terminal/terminal-server.ts";
@@ -60,8 +61,16 @@ export function createApp(config: Config, deps: AppDeps): App {
     instance: config.instance,
     limits: config.sandbox,
     policy: config.sessions,
+    diskLow: (): boolean => diskGuard.lowOnDisk,
     log: deps.log,
   });
+  const diskGuard: DiskGuard = new DiskGuard({
+    driver: deps.driver,
+    isActiveSession: (id): boolean => sessions.isActive(id),
+    stop: (id, reason) => sessions.stop(id, reason),
+    log: deps.log,
+  });
+  let diskTimer: NodeJS.Timeout | undefined;
   const reconciler = new SessionReconciler({
     driver: deps.driver,
     store: deps.store,
@@ -113,6 +122,9 @@ export function createApp(config: Config, deps: AppDeps): App {
     async start() {
       await reconciler.boot();
       reconciler.startInterval(config.sessions.reconcileMs);
+      const guard = () =>
+        void diskGuard.check().catch((e) => deps.log("error", "disk check failed", { error: String(e) }));
+      diskTimer = setInterval(guard, 5_000).unref();
       await new Promise<void>((resolve, reject) =>
         server.once("error", reject).listen(config.port, config.host, resolve),
       );
@@ -121,6 +133,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     },
     async close() {
       reconciler.stopInterval();
+      clearInterval(diskTimer);
       await terminals.close();
       sessions.pool.stop();
       gateway.closeAll();

@@ -18,6 +18,7 @@ describe("loadConfig", () => {
     ["SLIPWAY_SESSION_TTL", "soon", /SLIPWAY_SESSION_TTL: expected a duration/],
     ["SLIPWAY_PRIVILEGED", "maybe", /SLIPWAY_PRIVILEGED/],
     ["SLIPWAY_MIRROR_UPSTREAM", "not a url", /SLIPWAY_MIRROR_UPSTREAM/],
+    ["SLIPWAY_SANDBOX_DISK_GIB", "lots", /SLIPWAY_SANDBOX_DISK_GIB: expected a number/],
   ])("rejects %s=%s naming the variable", (name, value, message) => {
     expect(() => loadConfig({ [name]: value }, "/repo")).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value }, "/repo")).toThrow(message);

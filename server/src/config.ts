@@ -25,7 +25,12 @@ export interface Config {
     readonly installEngine: boolean;
   };
   readonly mirror: { readonly port: number; readonly upstream: string | undefined };
-  readonly sandbox: { readonly memoryMiB: number; readonly cpus: number; readonly pids: number };
+  readonly sandbox: {
+    readonly memoryMiB: number;
+    readonly cpus: number;
+    readonly pids: number;
+    readonly diskGiB: number;
+  };
   readonly sessions: {
     readonly poolSize: number;
     readonly maxConcurrent: number;
@@ -124,6 +129,7 @@ export function loadConfig(env: Env = process.env, repoRoot = resolve(import.met
       memoryMiB: int("SLIPWAY_SANDBOX_MEMORY_MIB", 1536, 128, 65536),
       cpus: num("SLIPWAY_SANDBOX_CPUS", 1, 0.1, 64),
       pids: int("SLIPWAY_SANDBOX_PIDS", 1024, 64, 65536),
+      diskGiB: num("SLIPWAY_SANDBOX_DISK_GIB", 10, 0, 4096),
     }),
     sessions: Object.freeze({
       poolSize: int("SLIPWAY_POOL_SIZE", 2, 0, 100),

@@ -11,6 +11,8 @@ export interface SandboxSpec {
   readonly memoryMiB: number;
   readonly cpus: number;
   readonly pids: number;
+  /** Disk for the learner's engine, workspace and /tmp together; 0 means unbounded. */
+  readonly diskGiB: number;
   /** Host directory mounted into the workstation at /run/slipway: the gateway serves the
    *  learner's Docker API there as docker.sock, and the workstation's DOCKER_HOST points at it. */
   readonly gatewayDir: string;
@@ -90,6 +92,13 @@ export interface DriverHealth {
   readonly images: ReadonlyArray<{ readonly name: string; readonly state: "ready" | "missing" }>;
 }
 
+/** Disk use, so the platform can stop the hungriest sandbox before the host fills. */
+export interface StorageReport {
+  readonly hostFreeBytes: number;
+  readonly hostTotalBytes: number;
+  readonly sandboxes: ReadonlyArray<{ readonly id: string; readonly usedBytes: number }>;
+}
+
 export interface SandboxDriver {
   readonly name: string;
   health(): Promise<DriverHealth>;
@@ -106,6 +115,9 @@ export interface SandboxDriver {
   /** Where the host reaches a TCP port listening in the sandbox's network namespace. */
   portEndpoint(ref: SandboxRef, port: number): Promise<{ host: string; port: number }>;
   listManaged(selector?: Partial<Labels>): Promise<ManagedSandbox[]>;
+  storage(): Promise<StorageReport>;
+  /** Removes driver leftovers that belong to no sandbox (e.g. after a crash mid-create). */
+  prune(): Promise<number>;
   /** Removes every resource labelled with this session id. Idempotent. */
   destroy(id: string): Promise<void>;
 }

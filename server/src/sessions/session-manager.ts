@@ -19,7 +19,12 @@ export interface SessionManagerDeps {
   readonly clock: () => number;
   readonly stateDir: string;
   readonly instance: string;
-  readonly limits: { readonly memoryMiB: number; readonly cpus: number; readonly pids: number };
+  readonly limits: {
+    readonly memoryMiB: number;
+    readonly cpus: number;
+    readonly pids: number;
+    readonly diskGiB: number;
+  };
   readonly policy: {
     readonly poolSize: number;
     readonly maxConcurrent: number;
@@ -27,6 +32,8 @@ export interface SessionManagerDeps {
     readonly maxTtlMs: number;
     readonly idleMs: number;
   };
+  /** True while the host is too low on disk to start another sandbox. */
+  readonly diskLow?: () => boolean;
   /** Told after a session's sandbox is gone, so terminals and watchers can let go. */
   readonly onStopped?: (id: string) => void;
   readonly log: (level: "info" | "warn" | "error", msg: string, data?: object) => void;
@@ -60,6 +67,8 @@ export class SessionManager {
   async start(labId: string): Promise<{ session: SessionView; token: string }> {
     const lab = await this.d.labs.get(labId);
     if (!lab) throw new SlipwayError("not-found", `no lab "${labId}"`);
+    if (this.d.diskLow?.())
+      throw new SlipwayError("capacity", "the host is low on disk space: no new sandboxes until some stop");
     const token = newToken();
     const now = this.d.clock();
     const hasRoom = this.activeCount() < this.d.policy.maxConcurrent;
@@ -153,6 +162,11 @@ export class SessionManager {
     this.d.onStopped?.(id);
     void this.promoteQueued();
     return this.view(id);
+  }
+
+  isActive(id: string): boolean {
+    const s = this.d.store.get(id);
+    return s !== undefined && isActive(s);
   }
 
   activeCount(): number {

@@ -77,6 +77,7 @@ export class SessionReconciler {
         await this.d.driver.destroy(m.id);
       }
     }
+    await this.d.driver.prune();
     const alive = new Set(managed.filter((m) => m.running).map((m) => m.id));
     for (const s of sessions.values()) {
       if (s.status !== "ready" || alive.has(s.id)) continue;

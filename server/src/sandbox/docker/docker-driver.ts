@@ -12,10 +12,12 @@ import type {
   SandboxDriver,
   SandboxRef,
   SandboxSpec,
+  StorageReport,
 } from "../sandbox-driver.ts";
 import { execIn, openTtyIn } from "./docker-exec.ts";
 import { putFiles, readFileFrom } from "./docker-files.ts";
 import { pingEngine } from "./engine-ping.ts";
+import { createSessionDisk, pruneSandboxDirs, removeSessionDisk, storageReport } from "./session-disk.ts";
 import { type HostTraits, engineOptions, sandboxNames, workstationOptions } from "./sandbox-containers.ts";
 import { mirrorHealthy } from "./setup/registry-mirror.ts";
 import type { HostFacts } from "./setup/host-setup.ts";
@@ -40,6 +42,7 @@ export class DockerDriver implements SandboxDriver {
       mirrorAddr: o.facts.mirror.sandboxAddr,
       engineImage: ref("engine"),
       workstationImage: ref("workstation"),
+      diskQuota: o.facts.diskQuota?.supported === true,
     };
   }
 
@@ -75,19 +78,24 @@ export class DockerDriver implements SandboxDriver {
     const engineDir = this.engineDir(spec.id);
     mkdirSync(engineDir, { recursive: true });
     mkdirSync(spec.gatewayDir, { recursive: true });
+    const traits = { ...this.traits, diskQuota: this.traits.diskQuota && spec.diskGiB > 0 };
     try {
+      const disk = traits.diskQuota
+        ? await createSessionDisk(this.sandboxDir(spec.id), spec.diskGiB)
+        : undefined;
+      // Volumes still, so they carry labels: on a disk, they bind its folders.
+      const bindTo = (device: string | undefined) =>
+        device ? { Driver: "local", DriverOpts: { type: "none", o: "bind", device } } : {};
       await this.docker.createNetwork({ Name: names.network, Driver: "bridge", Labels: map });
       await Promise.all([
-        this.docker.createVolume({ Name: names.dockerVolume, Labels: map }),
-        this.docker.createVolume({ Name: names.workVolume, Labels: map }),
+        this.docker.createVolume({ Name: names.dockerVolume, Labels: map, ...bindTo(disk?.dockerDir) }),
+        this.docker.createVolume({ Name: names.workVolume, Labels: map, ...bindTo(disk?.workDir) }),
       ]);
       const engine = await this.docker.createContainer(
-        engineOptions(spec, names, map, this.traits, engineDir),
+        engineOptions(spec, names, map, traits, { engine: engineDir, tmp: disk?.tmpDir }),
       );
       await engine.start();
-      const ws = await this.docker.createContainer(
-        workstationOptions(spec, names, map, this.traits, engine.id),
-      );
+      const ws = await this.docker.createContainer(workstationOptions(spec, names, map, traits, engine.id));
       await ws.start();
       return { id: spec.id, engine: engine.id, workstation: ws.id };
     } catch (e) {
@@ -187,11 +195,25 @@ export class DockerDriver implements SandboxDriver {
     await Promise.all(
       volumes.map((v) => this.docker.getVolume(v.Name).remove({ force: true }).catch(ignoreMissing)),
     );
-    rmSync(join(this.o.stateDir, "sandboxes", id), { recursive: true, force: true });
+    await removeSessionDisk(this.sandboxDir(id));
+    rmSync(this.sandboxDir(id), { recursive: true, force: true });
+  }
+
+  async storage(): Promise<StorageReport> {
+    return storageReport(join(this.o.stateDir, "sandboxes"));
+  }
+
+  async prune(): Promise<number> {
+    const claimed = new Set((await this.listManaged()).map((m) => m.id));
+    return pruneSandboxDirs(join(this.o.stateDir, "sandboxes"), claimed, 10 * 60_000);
+  }
+
+  private sandboxDir(id: string): string {
+    return join(this.o.stateDir, "sandboxes", id);
   }
 
   private engineDir(id: string): string {
-    return join(this.o.stateDir, "sandboxes", id, "engine");
+    return join(this.sandboxDir(id), "engine");
   }
 
   private engineSocket(id: string): string {

@@ -28,6 +28,8 @@ export interface HostTraits {
   readonly mirrorAddr: string | undefined;
   readonly engineImage: string;
   readonly workstationImage: string;
+  /** Sandboxes get a disk of their own (see session-disk.ts). */
+  readonly diskQuota: boolean;
 }
 
 // The capability form of --privileged, for hosts whose bounding set lacks CAP_SYS_RESOURCE.
@@ -46,13 +48,15 @@ export function engineOptions(
   names: SandboxNames,
   labels: Record<string, string>,
   host: HostTraits,
-  engineDir: string,
+  dirs: { readonly engine: string; readonly tmp: string | undefined },
 ): ContainerCreateOptions {
   const binds = [
     `${names.dockerVolume}:/var/lib/docker`,
     `${names.workVolume}:${WORKSPACE}`,
-    `${engineDir}:/run/slipway-engine`,
+    `${dirs.engine}:/run/slipway-engine`,
   ];
+  // The learner may bind /tmp into their containers: keep it on the sandbox's own disk.
+  if (dirs.tmp) binds.push(`${dirs.tmp}:/tmp`);
   // cgroup v1: the engine needs the host's cgroup tree writable for OOMKilled to be reported;
   // its entrypoint nests learner containers under the sandbox's own cgroup (see ARCHITECTURE.md).
   if (host.cgroupVersion === "1") binds.push("/sys/fs/cgroup:/sys/fs/cgroup:rw");
@@ -95,6 +99,12 @@ export function workstationOptions(
       NetworkMode: `container:${engineId}`,
       Binds: [`${names.workVolume}:${WORKSPACE}`, `${spec.gatewayDir}:/run/slipway`],
       Init: true,
+      // Read-only system, so a learner's writes land on the sandbox's disk (workspace) or in
+      // memory (/tmp): the container layer lives on the host's disk, with no quota.
+      ReadonlyRootfs: host.diskQuota,
+      Tmpfs: host.diskQuota
+        ? { "/tmp": "rw,nosuid,size=256m,mode=1777", "/var/tmp": "rw,nosuid,size=64m,mode=1777" }
+        : {},
       Memory: Math.min(512, spec.memoryMiB) * 1024 * 1024,
       NanoCpus: Math.round(spec.cpus * 1e9),
       PidsLimit: Math.max(64, Math.floor(spec.pids / 4)),

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { DockerCli } from "./docker-cli.ts";
 import { ensureEngine } from "./engine-bootstrap.ts";
 import { ensureHostTools } from "./host-packages.ts";
+import { probeSessionDisks } from "./probe-session-disks.ts";
 import { buildCatalog } from "./image-builder.ts";
 import { loadCatalog } from "./image-catalog.ts";
 import type { Progress } from "./progress.ts";
@@ -30,6 +31,8 @@ export interface HostFacts {
   readonly cgroupVersion: "1" | "2";
   readonly mirror: Mirror;
   readonly images: ReadonlyArray<{ name: string; kind: string; ref: string; tags: readonly string[] }>;
+  /** Whether sandboxes can get a loop-mounted disk of their own, and if not, why. */
+  readonly diskQuota: { readonly supported: boolean; readonly reason?: string };
 }
 
 export async function setupHost(o: HostSetupOptions): Promise<HostFacts> {
@@ -59,10 +62,12 @@ export async function setupHost(o: HostSetupOptions): Promise<HostFacts> {
     cgroupVersion: (await cli.ok(["info", "--format", "{{.CgroupVersion}}"])).trim() === "2" ? "2" : "1",
     mirror,
     images: built.map((b) => ({ name: b.image.name, kind: b.image.kind, ref: b.image.ref, tags: b.tags })),
+    diskQuota: await probeSessionDisks(o.dockerHost, o.stateDir),
   };
   writeFileSync(join(o.stateDir, "host.json"), JSON.stringify(facts, null, 2));
   o.progress.done(
-    `host ready (privileged containers: ${facts.privileged ? "yes" : "no, using the capability form"})`,
+    `host ready (privileged containers: ${facts.privileged ? "yes" : "no, using the capability form"}; ` +
+      `sandbox disk quota: ${facts.diskQuota.supported ? "yes" : `no, ${facts.diskQuota.reason}`})`,
   );
   return facts;
 }

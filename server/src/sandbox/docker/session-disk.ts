@@ -1,0 +1,94 @@
+// A sandbox's disk: a sparse ext4 image, loop-mounted on the host, that holds the nested
+// engine's /var/lib/docker, its /tmp and the workspace. Filling it gives the learner "No
+// space left on device" as on a real laptop, and never the host. Docker's overlay2 has no
+// per-volume quota on ext4, and this kernel has no XFS quota, so the filesystem is the quota.
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, statfsSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { StorageReport } from "../sandbox-driver.ts";
+
+const run = promisify(execFile);
+
+export interface SessionDisk {
+  /** Where it is mounted on the host. */
+  readonly mount: string;
+  readonly dockerDir: string;
+  readonly workDir: string;
+  readonly tmpDir: string;
+}
+
+const paths = (sandboxDir: string) => {
+  const mount = join(sandboxDir, "disk");
+  return {
+    image: join(sandboxDir, "disk.img"),
+    mount,
+    dockerDir: join(mount, "docker"),
+    workDir: join(mount, "work"),
+    tmpDir: join(mount, "tmp"),
+  };
+};
+
+export function isMounted(path: string): boolean {
+  return readFileSync("/proc/mounts", "utf8")
+    .split("\n")
+    .some((l) => l.split(" ")[1] === path);
+}
+
+export async function createSessionDisk(sandboxDir: string, sizeGiB: number): Promise<SessionDisk> {
+  const p = paths(sandboxDir);
+  mkdirSync(p.mount, { recursive: true });
+  if (!isMounted(p.mount)) {
+    await run("truncate", ["-s", `${Math.round(sizeGiB * 1024)}M`, p.image]);
+    // No reserved blocks: the whole quota is the learner's. Lazy init keeps mkfs in milliseconds.
+    await run("mkfs.ext4", ["-q", "-F", "-m", "0", "-E", "lazy_itable_init=1,lazy_journal_init=1", p.image]);
+    await run("mount", ["-o", "loop", p.image, p.mount]);
+  }
+  for (const d of [p.dockerDir, p.workDir]) mkdirSync(d, { recursive: true });
+  mkdirSync(p.tmpDir, { recursive: true, mode: 0o1777 });
+  await run("chmod", ["1777", p.tmpDir]);
+  return p;
+}
+
+/** Unmounts (lazily if still busy) and deletes the image. Idempotent. */
+export async function removeSessionDisk(sandboxDir: string): Promise<void> {
+  const p = paths(sandboxDir);
+  if (isMounted(p.mount)) await run("umount", [p.mount]).catch(() => run("umount", ["-l", p.mount]));
+  rmSync(p.image, { force: true });
+}
+
+/** Bytes the image really occupies on the host (it is sparse), or 0 when there is none. */
+export function diskUsedBytes(sandboxDir: string): number {
+  const image = paths(sandboxDir).image;
+  return existsSync(image) ? statSync(image).blocks * 512 : 0;
+}
+
+/** Host free space where the disks live, and each sandbox's real use. */
+export function storageReport(sandboxesRoot: string): StorageReport {
+  const ids = existsSync(sandboxesRoot) ? readdirSync(sandboxesRoot) : [];
+  const fs = statfsSync(existsSync(sandboxesRoot) ? sandboxesRoot : "/");
+  return {
+    hostFreeBytes: fs.bavail * fs.bsize,
+    hostTotalBytes: fs.blocks * fs.bsize,
+    sandboxes: ids.map((id) => ({ id, usedBytes: diskUsedBytes(join(sandboxesRoot, id)) })),
+  };
+}
+
+/** Removes sandbox folders (and disks) that no Docker resource claims; returns how many.
+ *  The age guard keeps it off a sandbox that another server is creating right now. */
+export async function pruneSandboxDirs(
+  sandboxesRoot: string,
+  claimed: ReadonlySet<string>,
+  minAgeMs: number,
+): Promise<number> {
+  if (!existsSync(sandboxesRoot)) return 0;
+  let removed = 0;
+  for (const id of readdirSync(sandboxesRoot)) {
+    const dir = join(sandboxesRoot, id);
+    if (claimed.has(id) || Date.now() - statSync(dir).mtimeMs < minAgeMs) continue;
+    await removeSessionDisk(dir);
+    rmSync(dir, { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
