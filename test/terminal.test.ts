@@ -1,6 +1,6 @@
 // Terminals on the real engine and a real websocket: the shell lives in tmux in the
 // workstation, so it outlives socket drops and a server restart.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -91,7 +91,6 @@ describe("terminals across a server restart", () => {
         headers: { authorization: `Bearer ${s.token}` },
       });
       const body = (await state.json()) as { state: string; reason?: string };
-      if (body.reason) console.log("DBG", second.output());
       expect(body.reason).toBeUndefined();
       expect(body.state).toBe("ready");
       const c2 = await openTerminal(second.url, s);
@@ -104,6 +103,55 @@ describe("terminals across a server restart", () => {
       });
     } finally {
       await second.kill("SIGTERM");
+    }
+  });
+});
+
+describe("terminal flow control on the real engine", () => {
+  const rssMiB = (pid: number) =>
+    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+
+  it("holds server memory bounded while a shell floods a client that reads nothing", async () => {
+    const env = {
+      SLIPWAY_DB: join(mkdtempSync(join(tmpdir(), "slipway-flood-")), "slipway.db"),
+      SLIPWAY_INSTANCE: `term-flood-${Date.now()}`,
+      SLIPWAY_POOL_SIZE: "0",
+    };
+    const server = await startServerProcess(env);
+    const pid = server.child.pid ?? 0;
+    try {
+      const res = await fetch(`${server.url}/api/sessions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ lab: "playground" }),
+      });
+      const s = (await res.json()) as { id: string; token: string };
+      const c = await openTerminal(server.url, s, { autoAck: false });
+      await c.ready();
+      const before = rssMiB(pid);
+      c.type("cat /dev/urandom | base64\r");
+      let peak = before;
+      for (let i = 0; i < 40; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        peak = Math.max(peak, rssMiB(pid));
+      }
+      // The server stops reading the shell once 2 MiB are unacknowledged; a megabyte-per-
+      // millisecond flood over 8 s would otherwise have sent gigabytes.
+      const received = c.text().length;
+      expect(received).toBeGreaterThan(1024 * 1024);
+      expect(received).toBeLessThan(8 * 1024 * 1024);
+      expect(peak - before).toBeLessThan(64);
+      c.send({ t: "ack", bytes: received });
+      c.type("\x03");
+      c.type("echo CALM-$((2+3))\r");
+      await c.waitFor(/CALM-5/, 10_000);
+      await c.close();
+      await fetch(`${server.url}/api/sessions/${s.id}`, {
+        method: "DELETE",
+        headers: { authorization: `Bearer ${s.token}` },
+      });
+    } finally {
+      await server.kill("SIGTERM");
     }
   });
 });
