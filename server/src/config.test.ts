@@ -19,6 +19,8 @@ describe("loadConfig", () => {
     ["SLIPWAY_PRIVILEGED", "maybe", /SLIPWAY_PRIVILEGED/],
     ["SLIPWAY_MIRROR_UPSTREAM", "not a url", /SLIPWAY_MIRROR_UPSTREAM/],
     ["SLIPWAY_SANDBOX_DISK_GIB", "lots", /SLIPWAY_SANDBOX_DISK_GIB: expected a number/],
+    ["SLIPWAY_SANDBOX_SUBNET", "10.90.0.0/30", /SLIPWAY_SANDBOX_SUBNET: expected an IPv4 range/],
+    ["SLIPWAY_SANDBOX_SUBNET", "10.300.0.0/16", /SLIPWAY_SANDBOX_SUBNET/],
   ])("rejects %s=%s naming the variable", (name, value, message) => {
     expect(() => loadConfig({ [name]: value }, "/repo")).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value }, "/repo")).toThrow(message);

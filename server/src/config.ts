@@ -30,6 +30,8 @@ export interface Config {
     readonly cpus: number;
     readonly pids: number;
     readonly diskGiB: number;
+    /** IPv4 range that sandbox networks take a /28 each from. */
+    readonly subnet: string;
   };
   readonly sessions: {
     readonly poolSize: number;
@@ -92,6 +94,18 @@ export function loadConfig(env: Env = process.env, repoRoot = resolve(import.met
     throw new ConfigError(name, `expected true or false, got "${raw}"`);
   };
 
+  const cidr = (name: string, fallback: string) => {
+    const raw = str(name, fallback);
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(raw);
+    const octets = m?.slice(1, 5).map(Number) ?? [];
+    if (!m || octets.some((o) => o > 255) || Number(m[5]) > 24)
+      throw new ConfigError(
+        name,
+        `expected an IPv4 range of /24 or wider, such as 10.90.0.0/16, got "${raw}"`,
+      );
+    return raw;
+  };
+
   const ttlMs = duration("SLIPWAY_SESSION_TTL", "2h");
   const maxTtlMs = duration("SLIPWAY_SESSION_MAX_TTL", "8h");
   if (maxTtlMs < ttlMs)
@@ -130,6 +144,7 @@ export function loadConfig(env: Env = process.env, repoRoot = resolve(import.met
       cpus: num("SLIPWAY_SANDBOX_CPUS", 1, 0.1, 64),
       pids: int("SLIPWAY_SANDBOX_PIDS", 1024, 64, 65536),
       diskGiB: num("SLIPWAY_SANDBOX_DISK_GIB", 10, 0, 4096),
+      subnet: cidr("SLIPWAY_SANDBOX_SUBNET", "10.90.0.0/16"),
     }),
     sessions: Object.freeze({
       poolSize: int("SLIPWAY_POOL_SIZE", 2, 0, 100),

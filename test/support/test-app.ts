@@ -48,6 +48,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     dockerHost: config.docker.host,
     stateDir: config.stateDir,
     facts: hostFacts(),
+    subnetRange: config.sandbox.subnet,
   });
   const store = new SqliteSessionStore(join(mkdtempSync(join(tmpdir(), "slipway-test-")), "slipway.db"));
   const app = createApp(config, { driver, store, labs: createLabProvider(config.labsDir), log: silentLog });

@@ -18,5 +18,10 @@ export async function createDriver(config: Config, progress: Progress): Promise<
     env: config.childEnv,
     progress,
   });
-  return new DockerDriver({ dockerHost: config.docker.host, stateDir: config.stateDir, facts });
+  return new DockerDriver({
+    dockerHost: config.docker.host,
+    stateDir: config.stateDir,
+    facts,
+    subnetRange: config.sandbox.subnet,
+  });
 }

@@ -19,6 +19,7 @@ import { putFiles, readFileFrom } from "./docker-files.ts";
 import { pingEngine } from "./engine-ping.ts";
 import { createSessionDisk, pruneSandboxDirs, removeSessionDisk, storageReport } from "./session-disk.ts";
 import { type HostTraits, engineOptions, sandboxNames, workstationOptions } from "./sandbox-containers.ts";
+import { SubnetAllocator } from "./subnet-allocator.ts";
 import { mirrorHealthy } from "./setup/registry-mirror.ts";
 import type { HostFacts } from "./setup/host-setup.ts";
 
@@ -26,15 +27,19 @@ export interface DockerDriverOptions {
   readonly dockerHost: string | undefined;
   readonly stateDir: string;
   readonly facts: HostFacts;
+  /** Where sandbox networks take their subnets from (config: SLIPWAY_SANDBOX_SUBNET). */
+  readonly subnetRange?: string;
 }
 
 export class DockerDriver implements SandboxDriver {
   readonly name = "docker";
   private readonly docker: Dockerode;
   private readonly traits: HostTraits;
+  private readonly subnets: SubnetAllocator;
 
   constructor(private readonly o: DockerDriverOptions) {
     this.docker = dockerFor(o.dockerHost);
+    this.subnets = new SubnetAllocator(this.docker, o.subnetRange ?? "10.90.0.0/16");
     const ref = (n: string) => o.facts.images.find((i) => i.name === n)?.ref ?? `slipway/${n}:latest`;
     this.traits = {
       privileged: o.facts.privileged,
@@ -86,7 +91,7 @@ export class DockerDriver implements SandboxDriver {
       // Volumes still, so they carry labels: on a disk, they bind its folders.
       const bindTo = (device: string | undefined) =>
         device ? { Driver: "local", DriverOpts: { type: "none", o: "bind", device } } : {};
-      await this.docker.createNetwork({ Name: names.network, Driver: "bridge", Labels: map });
+      await this.subnets.createNetwork({ Name: names.network, Driver: "bridge", Labels: map });
       await Promise.all([
         this.docker.createVolume({ Name: names.dockerVolume, Labels: map, ...bindTo(disk?.dockerDir) }),
         this.docker.createVolume({ Name: names.workVolume, Labels: map, ...bindTo(disk?.workDir) }),
