@@ -1,6 +1,9 @@
 // npm run bench -- sessions: start latency (cold, warm, and a plain `docker run` of the same
 // engine image as baseline), idle sandbox memory, and 50 concurrent sessions with a leak count.
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { loadConfig } from "../server/src/config.ts";
 import { hostFacts, startTestApp, type TestApp } from "../test/support/test-app.ts";
 import { percentile, report } from "./stats.ts";
 
@@ -147,8 +150,9 @@ export async function sessionsBench(): Promise<void> {
   const failed = results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
   await Promise.all(started.map((s) => many.api("DELETE", `/api/sessions/${s.id}`, undefined, s.token)));
   await many.close();
+  const disks = started.filter((s) => existsSync(join(loadConfig().stateDir, "sandboxes", s.id))).length;
   console.log(
-    `50 concurrent sessions: ${started.length} ready in ${(up / 1000).toFixed(1)} s, ${failed.length} failed; leaked resources after stop: ${leftovers(instance)}`,
+    `50 concurrent sessions: ${started.length} ready in ${(up / 1000).toFixed(1)} s, ${failed.length} failed; leaked after stop: ${leftovers(instance)} Docker resources, ${disks} sandbox disks`,
   );
   if (failed.length) console.log(`first failure: ${failed[0]}`);
 }
