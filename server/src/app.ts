@@ -11,6 +11,7 @@ import type { Config } from "./config.ts";
 import { EngineGateway } from "./gateway/engine-gateway.ts";
 import { isSlipwayError } from "./errors.ts";
 import { errorHandler } from "./http/error-handler.ts";
+import { fileRoutes } from "./http/file-routes.ts";
 import { healthRoute } from "./http/health-route.ts";
 import { portProxy } from "./http/port-proxy.ts";
 import { sessionRoutes } from "./http/session-routes.ts";
@@ -22,6 +23,7 @@ import { DiskGuard } from "./sessions/disk-guard.ts";
 import { SessionReconciler } from "./sessions/session-reconciler.ts";
 import type { SessionStore } from "./sessions/session-store.ts";
 import { attachTerminalServer } from "./terminal/terminal-server.ts";
+import { WorkspaceFiles } from "./workspace/workspace-files.ts";
 
 export interface AppDeps {
   readonly driver: SandboxDriver;
@@ -92,6 +94,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     healthRoute(deps.driver, () => ({ sessions: { active: sessions.activeCount() } })),
   );
   app.use("/api/sessions", sessionRoutes(sessions));
+  app.use("/api/sessions", fileRoutes(sessions, new WorkspaceFiles(deps.driver)));
   app.use(
     "/api",
     (_req, res) => void res.status(404).json({ error: { code: "not-found", message: "no such API route" } }),
