@@ -4,6 +4,7 @@ import { Terminal } from "@xterm/xterm";
 import { FitAddon } from "@xterm/addon-fit";
 import type { TerminalMode } from "../../../common/terminal-protocol.ts";
 import { TerminalConnection } from "./terminal-connection.ts";
+import { isTerminalReport } from "./terminal-report.ts";
 import { TerminalStatusLine } from "./terminal-status-line.ts";
 
 export interface MountTerminalOptions {
@@ -15,6 +16,7 @@ export interface MountTerminalOptions {
 
 export interface MountedTerminal {
   readonly connection: TerminalConnection;
+  focus(): void;
   dispose(): void;
 }
 
@@ -35,20 +37,32 @@ export function mountTerminal(el: HTMLElement, opts: MountTerminalOptions): Moun
   fit.fit();
   xterm.attachCustomKeyEventHandler(shortcuts(xterm));
 
+  let replaying = 0;
   const connection = new TerminalConnection({
     url: terminalUrl(opts.sessionId, opts.term),
     token: opts.token,
     term: opts.term,
     mode: opts.mode ?? "control",
     size: () => ({ cols: xterm.cols, rows: xterm.rows }),
-    onOutput: (data, done) => xterm.write(data, done),
+    onOutput: (data, done, replayed) => {
+      if (replayed) replaying++;
+      xterm.write(data, () => {
+        if (replayed) replaying--;
+        done();
+      });
+    },
     onStatus: (s) => status.show(s),
     onGap: () => xterm.write("\r\n\x1b[2m[earlier output was dropped while disconnected]\x1b[0m\r\n"),
   });
   status.onRetry(() => connection.connect());
 
   const subscriptions = [
-    xterm.onData((data) => connection.input(data)),
+    xterm.onData((data) => {
+      // xterm answers queries it parses (tmux asks for device attributes on attach). Queries
+      // in replayed history were answered long ago; answering again types garbage at the prompt.
+      if (replaying > 0 && isTerminalReport(data)) return;
+      connection.input(data);
+    }),
     xterm.onResize(({ cols, rows }) => connection.resize(cols, rows)),
   ];
   // Refit on every layout change, once per frame at most; xterm reports the new size.
@@ -62,6 +76,7 @@ export function mountTerminal(el: HTMLElement, opts: MountTerminalOptions): Moun
 
   return {
     connection,
+    focus: () => xterm.focus(),
     dispose() {
       observer.disconnect();
       cancelAnimationFrame(frame);

@@ -83,6 +83,25 @@ describe("TerminalConnection", () => {
     expect(output).toEqual(["a", "b"]);
   });
 
+  it("marks the output that was held before ready as replayed", () => {
+    const replayed: boolean[] = [];
+    const c = new TerminalConnection({
+      url: "ws://x",
+      token: "t",
+      term: "main",
+      size: () => ({ cols: 1, rows: 1 }),
+      onOutput: (_d, done, r) => (replayed.push(r), done()),
+      onStatus: () => {},
+      WebSocketImpl: FakeSocket as unknown as typeof WebSocket,
+    });
+    c.connect();
+    last().open();
+    last().receive({ t: "ready", seq: 11, truncated: false });
+    for (const seq of [10, 11, 12]) last().receive({ t: "out", seq, data: "x" });
+    expect(replayed).toEqual([true, true, false]);
+    c.close();
+  });
+
   it("acks consumed output in 256 KiB steps", () => {
     last().receive({ t: "ready", seq: 0, truncated: false });
     const big = "x".repeat(100 * 1024);

@@ -17,8 +17,9 @@ export interface TerminalConnectionOptions {
   readonly term: string;
   readonly mode?: TerminalMode;
   readonly size: () => { cols: number; rows: number };
-  /** Call `done` once the data is on screen; acks (and so the server's flow) wait for it. */
-  readonly onOutput: (data: string, done: () => void) => void;
+  /** Call `done` once the data is on screen; acks (and so the server's flow) wait for it.
+   *  `replayed`: output the server held before this socket's `ready` (history, not live). */
+  readonly onOutput: (data: string, done: () => void, replayed: boolean) => void;
   readonly onStatus: (status: ConnectionStatus) => void;
   /** Output was lost while away (the replay buffer had moved on). */
   readonly onGap?: () => void;
@@ -35,6 +36,8 @@ const SILENCE_MS = 40_000;
 export class TerminalConnection {
   private ws: WebSocket | undefined;
   private lastSeq = 0;
+  /** The newest seq the server held at `ready`: chunks up to it are the replay. */
+  private replayUpTo = 0;
   private attempt = 0;
   /** Bumped per socket, so a late `done` from an old socket does not ack on a new one. */
   private generation = 0;
@@ -98,6 +101,7 @@ export class TerminalConnection {
     switch (msg.t) {
       case "ready":
         this.attempt = 0;
+        this.replayUpTo = msg.seq;
         this.opts.onStatus({ state: "connected" });
         if (msg.truncated && this.lastSeq > 0) this.opts.onGap?.();
         this.startPings();
@@ -107,7 +111,7 @@ export class TerminalConnection {
         // (a new incarnation of the terminal) seqs may even be unrelated to ours.
         this.lastSeq = msg.seq;
         const bytes = utf8Length(msg.data);
-        this.opts.onOutput(msg.data, () => this.consumed(bytes, gen));
+        this.opts.onOutput(msg.data, () => this.consumed(bytes, gen), msg.seq <= this.replayUpTo);
         return;
       }
       case "exit":
