@@ -40,7 +40,7 @@ async function throughput(peer: Peer): Promise<number> {
   let seen = "";
   let done: (() => void) | undefined;
   peer.onData((d) => {
-    seen = (seen + d).slice(-64);
+    seen = (seen + d).slice(-4096);
     if (seen.includes("END-2")) done?.();
   });
   const t0 = performance.now();
@@ -59,7 +59,12 @@ export async function terminalBench(): Promise<void> {
   await term.ready();
   const slipway: Peer = {
     type: (d) => term.type(d),
-    onData: (l) => void term.ws.on("message", (m) => l(m.toString())),
+    // Output messages only, as the text a screen would get (not the JSON frame around it).
+    onData: (l) =>
+      void term.ws.on("message", (m) => {
+        const msg = JSON.parse(m.toString()) as { t: string; data?: string };
+        if (msg.t === "out" && msg.data) l(msg.data);
+      }),
   };
   const sLat = await echoLatency(slipway);
   const sMbps = await throughput(slipway);
