@@ -8,6 +8,7 @@ import type { DockerCli } from "./docker-cli.ts";
 import { ensureEngine } from "./engine-bootstrap.ts";
 import { ensureHostTools } from "./host-packages.ts";
 import { probeSessionDisks } from "./probe-session-disks.ts";
+import { withSetupLock } from "./setup-lock.ts";
 import { buildCatalog } from "./image-builder.ts";
 import { loadCatalog } from "./image-catalog.ts";
 import type { Progress } from "./progress.ts";
@@ -37,6 +38,10 @@ export interface HostFacts {
 
 export async function setupHost(o: HostSetupOptions): Promise<HostFacts> {
   mkdirSync(o.stateDir, { recursive: true });
+  return withSetupLock(o.stateDir, o.progress, () => setUp(o));
+}
+
+async function setUp(o: HostSetupOptions): Promise<HostFacts> {
   o.progress.step("looking for a Docker engine");
   const { cli, version } = await ensureEngine(o);
   o.progress.done(`Docker engine ${version}`);
