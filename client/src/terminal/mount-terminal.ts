@@ -89,11 +89,13 @@ export function mountTerminal(el: HTMLElement, opts: MountTerminalOptions): Moun
   };
 }
 
-/** Ctrl+Shift+C/V copy and paste on Linux and Windows (Cmd+C/V already work on macOS).
- *  Returning false hands the key to the browser instead of the shell; everything else,
+/** Shift+Tab leaves the terminal. Ctrl+Shift+C/V copy and paste on Linux and Windows
+ *  (Cmd+C/V already work on macOS). Returning false hands the key to the browser instead of the shell; everything else,
  *  including browser shortcuts xterm does not claim, is left alone. */
 function shortcuts(xterm: Terminal): (ev: KeyboardEvent) => boolean {
   return (ev) => {
+    // Tab completes in the shell; Shift+Tab moves focus out, so the terminal is no keyboard trap.
+    if (ev.key === "Tab" && ev.shiftKey && !ev.ctrlKey && !ev.altKey && !ev.metaKey) return false;
     if (ev.type !== "keydown" || !ev.ctrlKey || !ev.shiftKey) return true;
     const key = ev.key.toLowerCase();
     if (key === "c" && xterm.hasSelection()) {
