@@ -99,6 +99,13 @@ export interface StorageReport {
   readonly sandboxes: ReadonlyArray<{ readonly id: string; readonly usedBytes: number }>;
 }
 
+/** A change in a sandbox: an object of the learner's engine, or a file in the workspace.
+ *  `resync` means changes may have been missed (a watcher reconnected). */
+export type SandboxChange =
+  | { readonly kind: "engine"; readonly type: string; readonly action: string; readonly name?: string }
+  | { readonly kind: "workspace"; readonly path: string }
+  | { readonly kind: "resync" };
+
 export interface SandboxDriver {
   readonly name: string;
   health(): Promise<DriverHealth>;
@@ -112,6 +119,8 @@ export interface SandboxDriver {
   readFile(ref: SandboxRef, path: string, maxBytes?: number): Promise<Buffer | undefined>;
   /** A raw connection to the learner's Docker Engine API (for the gateway and checks). */
   connectEngine(ref: SandboxRef): Promise<Duplex>;
+  /** What changes in the sandbox, until the signal aborts (live checks re-evaluate on it). */
+  watch(ref: SandboxRef, signal: AbortSignal): AsyncIterable<SandboxChange>;
   /** Where the host reaches a TCP port listening in the sandbox's network namespace. */
   portEndpoint(ref: SandboxRef, port: number): Promise<{ host: string; port: number }>;
   listManaged(selector?: Partial<Labels>): Promise<ManagedSandbox[]>;

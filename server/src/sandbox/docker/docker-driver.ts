@@ -16,6 +16,7 @@ import type {
 } from "../sandbox-driver.ts";
 import { execIn, openTtyIn } from "./docker-exec.ts";
 import { putFiles, readFileFrom } from "./docker-files.ts";
+import { watchSandbox } from "./docker-watch.ts";
 import { pingEngine } from "./engine-ping.ts";
 import { createSessionDisk, pruneSandboxDirs, removeSessionDisk, storageReport } from "./session-disk.ts";
 import { type HostTraits, engineOptions, sandboxNames, workstationOptions } from "./sandbox-containers.ts";
@@ -136,6 +137,9 @@ export class DockerDriver implements SandboxDriver {
     await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
     return socket;
   }
+
+  watch: SandboxDriver["watch"] = (ref, signal) =>
+    watchSandbox(this.docker.getContainer(ref.workstation), () => this.connectEngine(ref), signal);
 
   async portEndpoint(ref: SandboxRef, port: number): Promise<{ host: string; port: number }> {
     const info = await this.docker.getContainer(ref.engine).inspect();
