@@ -40,6 +40,15 @@ describe("exec check", () => {
     });
     expect(r.errors).toEqual([]);
   });
+  it("runs docker commands on the engine side, never through the learner's gateway", async () => {
+    const targets: Array<string | undefined> = [];
+    const spy = fakeCheckContext({ exec: (_c, o) => (targets.push(o?.target), ok()) });
+    const parse = (raw: object) => execCheck.parse({ type: "exec", ...raw }, "t");
+    await execCheck.run(parse({ container: "web", command: "true" }), spy);
+    await execCheck.run(parse({ target: "engine", command: "docker logs web" }), spy);
+    await execCheck.run(parse({ command: "ls" }), spy);
+    expect(targets).toEqual(["engine", "engine", "workstation"]);
+  });
   it("fails on exit code and output", async () => {
     const r = await run({ command: "cat /etc/motd", stdout: { contains: "hi" } });
     expect(r.errors).toEqual([

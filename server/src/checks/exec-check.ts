@@ -1,5 +1,6 @@
-// Runs a command in a named container (docker exec, from the workstation) or in the
-// workstation itself, and compares exit code and output.
+// Runs a command in a named container (`docker exec` from the engine side, so it never
+// passes the learner's gateway) or in the workstation (or, with `target: engine`, next to
+// the learner's engine, where `docker` reaches it directly), and compares exit code and output.
 import { z } from "zod";
 import { parseSpec, result, type CheckType } from "./check-type.ts";
 import { Expect } from "./expect.ts";
@@ -11,6 +12,8 @@ const schema = z.strictObject({
   /** A string runs through `sh -c`; a list runs as is. */
   command: z.union([z.string().min(1), z.array(z.string()).min(1)]),
   container: z.string().optional(),
+  /** Without `container`: where the command runs. Docker commands need `engine`. */
+  target: z.enum(["workstation", "engine"]).default("workstation"),
   exitCode: z.number().int().default(0),
   stdout: textMatchSchema.optional(),
   stderr: textMatchSchema.optional(),
@@ -24,12 +27,13 @@ export const execCheck: CheckType<ExecSpec> = {
   async run(s, ctx) {
     const start = performance.now();
     const argv = typeof s.command === "string" ? ["sh", "-c", s.command] : s.command;
-    const where = s.container ? `in container ${s.container}` : "in the workstation";
+    const where = s.container ? `in container ${s.container}` : `in the ${s.target}`;
     const shown = typeof s.command === "string" ? s.command : s.command.join(" ");
     const name = s.name ?? `${shown} ${where}`;
     const x = new Expect(`\`${shown}\` ${where}`);
     const cmd = s.container ? ["docker", "exec", s.container, ...argv] : argv;
-    const r = await ctx.exec(cmd, { target: "workstation", timeoutMs: s.timeoutMs });
+    const target = s.container ? "engine" : s.target;
+    const r = await ctx.exec(cmd, { target, timeoutMs: s.timeoutMs });
     if (r.exitCode === null) x.fail(`timed out after ${s.timeoutMs} ms`);
     else x.equal("exit code", s.exitCode, r.exitCode);
     matchText(x, "stdout", s.stdout, r.stdout);

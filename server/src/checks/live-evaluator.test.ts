@@ -84,4 +84,32 @@ describe("LiveEvaluator", () => {
     await sleep(60);
     expect(changes.map((c) => c.status)).toEqual(["passed"]);
   });
+
+  it("starts from known statuses: a passed sticky step is not run again, but checkAll runs it", async () => {
+    Object.assign(world, { up: false, runs: 0 });
+    const lab = { dir: "/lab", steps: [{ id: "s", checks: [check] }] };
+    const initial = new Map([["s", "passed" as const]]);
+    const ev = new LiveEvaluator({ lab, ctx: fakeCheckContext(), initial, run: { registry } });
+    expect(ev.statusOf("s")).toBe("passed");
+    await ev.evaluateNow();
+    expect(world.runs).toBe(0);
+    expect((await ev.checkAll())[0]).toMatchObject({ status: "passed", results: [{ pass: false }] });
+  });
+
+  it("evaluates within maxWaitMs however often it is poked", async () => {
+    Object.assign(world, { up: false, runs: 0 });
+    const lab = { dir: "/lab", steps: [{ id: "s", checks: [check] }] };
+    const fast = new LiveEvaluator({
+      lab,
+      ctx: fakeCheckContext(),
+      debounceMs: 30,
+      maxWaitMs: 60,
+      run: { registry },
+    });
+    const poke = setInterval(() => fast.trigger(), 10);
+    await sleep(150);
+    clearInterval(poke);
+    fast.stop();
+    expect(world.runs).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -1,8 +1,9 @@
-// Re-checks a lab while the learner works. Triggers (Docker events, file changes; wired by
-// the session owner) arrive in bursts, so they are debounced; one evaluation runs at a time
-// and a trigger during it schedules one more. Only status changes are emitted. A passed
-// step stays passed unless it is marked sticky: false (a later step may tear down what an
-// earlier one built, as in "stop and remove it").
+// Re-checks a lab while the learner works. Triggers (Docker events, file changes, learner
+// API calls; wired by the session owner) arrive in bursts, so they are debounced, but never
+// for longer than maxWaitMs, so a steady trickle cannot postpone an evaluation forever. One
+// evaluation runs at a time and a trigger during it schedules one more. Only status changes
+// are emitted. A passed step stays passed unless it is marked sticky: false (a later step
+// may tear down what an earlier one built, as in "stop and remove it").
 import type { CheckResult, StepStatus } from "../../../common/lab-types.ts";
 import type { CheckContext } from "./check-context.ts";
 import type { ParsedCheck } from "./check-registry.ts";
@@ -26,31 +27,50 @@ export interface StepChange {
 export interface LiveEvaluatorOptions {
   readonly lab: LiveLab;
   readonly ctx: CheckContext;
-  readonly onChange: (change: StepChange) => void;
+  readonly onChange?: (change: StepChange) => void;
+  /** Every evaluated step, changed or not (the latest messages for a failing step). */
+  readonly onResults?: (change: StepChange, changed: boolean) => void;
+  /** Statuses known from before (a restart): passed sticky steps are not run again. */
+  readonly initial?: ReadonlyMap<string, StepStatus>;
   readonly debounceMs?: number;
+  readonly maxWaitMs?: number;
   readonly run?: RunOptions;
 }
 
 export class LiveEvaluator {
   private readonly status = new Map<string, StepStatus>();
   private timer: NodeJS.Timeout | undefined;
+  private firstTrigger: number | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  /** performance.now() when the last evaluation ended. */
+  lastFinishedAt = 0;
 
   constructor(private readonly opts: LiveEvaluatorOptions) {
-    for (const s of opts.lab.steps) this.status.set(s.id, "pending");
+    for (const s of opts.lab.steps) this.status.set(s.id, opts.initial?.get(s.id) ?? "pending");
   }
 
   statusOf(stepId: string): StepStatus | undefined {
     return this.status.get(stepId);
   }
 
-  /** "Something changed": evaluates once things are quiet for debounceMs. */
+  /** True while checks are running (their own side effects are not the learner's doing). */
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** "Something changed": evaluates once things are quiet for debounceMs (maxWaitMs at most). */
   trigger(): void {
     if (this.stopped) return;
+    const now = performance.now();
+    this.firstTrigger ??= now;
+    const wait = Math.min(
+      this.opts.debounceMs ?? 150,
+      this.firstTrigger + (this.opts.maxWaitMs ?? 500) - now,
+    );
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.evaluateNow(), this.opts.debounceMs ?? 150);
+    this.timer = setTimeout(() => void this.evaluateNow(), Math.max(0, wait));
   }
 
   /** Triggers on every event until the iterable ends or stop() is called. */
@@ -63,6 +83,8 @@ export class LiveEvaluator {
 
   /** Evaluates now; if an evaluation is under way, runs one more after it. */
   async evaluateNow(): Promise<void> {
+    clearTimeout(this.timer);
+    this.firstTrigger = undefined;
     if (this.running) {
       this.again = true;
       return this.running;
@@ -70,10 +92,18 @@ export class LiveEvaluator {
     this.running = (async () => {
       do {
         this.again = false;
-        await this.evaluateOnce();
+        await this.evaluate(false);
       } while (this.again && !this.stopped);
-    })().finally(() => (this.running = undefined));
+    })().finally(() => {
+      this.running = undefined;
+      this.lastFinishedAt = performance.now();
+    });
     return this.running;
+  }
+
+  /** Runs every step's checks now, passed ones included, and applies the outcome. */
+  async checkAll(): Promise<StepChange[]> {
+    return this.evaluate(true);
   }
 
   stop(): void {
@@ -81,18 +111,24 @@ export class LiveEvaluator {
     clearTimeout(this.timer);
   }
 
-  private async evaluateOnce(): Promise<void> {
+  private async evaluate(all: boolean): Promise<StepChange[]> {
     const { lab, ctx } = this.opts;
-    await Promise.all(
+    const out = await Promise.all(
       lab.steps.map(async (step) => {
-        if (this.status.get(step.id) === "passed" && step.sticky !== false) return;
+        const sticky = this.status.get(step.id) === "passed" && step.sticky !== false;
+        if (sticky && !all) return undefined;
         const results = await runChecks(step.checks, ctx, lab.dir, this.opts.run);
-        if (this.stopped) return;
-        const next: StepStatus = results.every((r) => r.pass) ? "passed" : "failed";
-        if (next === this.status.get(step.id)) return;
+        if (this.stopped) return undefined;
+        const pass = results.every((r) => r.pass);
+        const next: StepStatus = pass || sticky ? "passed" : "failed";
+        const change = { stepId: step.id, status: next, results };
+        const changed = next !== this.status.get(step.id);
         this.status.set(step.id, next);
-        this.opts.onChange({ stepId: step.id, status: next, results });
+        this.opts.onResults?.(change, changed);
+        if (changed) this.opts.onChange?.(change);
+        return change;
       }),
     );
+    return out.filter((c) => c !== undefined);
   }
 }

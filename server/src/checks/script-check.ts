@@ -1,6 +1,6 @@
 // The escape hatch. Either a TypeScript checker module (shared ones in top-level checkers/,
 // or the lab's own checks/*.ts) exporting `check(ctx, args)`, or a shell script from the
-// lab's checks/ run in the workstation with JSON on stdin (pass = exit 0). A lab may only
+// lab's checks/ run in the workstation (or engine) with JSON on stdin (pass = exit 0). A lab may only
 // reference files inside its own folder; the path is checked lexically here and again,
 // after resolving symlinks, before running.
 import { readFile, realpath } from "node:fs/promises";
@@ -34,6 +34,8 @@ const schema = z
       .regex(/^[a-z0-9-]+$/, "expected the name of a file in checkers/, e.g. port-reachable")
       .optional(),
     args: z.record(z.string(), z.unknown()).default({}),
+    /** Where a .sh script runs; `engine` when it needs `docker` (see exec-check.ts). */
+    target: z.enum(["workstation", "engine"]).default("workstation"),
     timeoutMs: z.number().int().positive().default(10_000),
   })
   .refine((s) => (s.script === undefined) !== (s.checker === undefined), {
@@ -75,7 +77,7 @@ export const scriptCheck: CheckType<ScriptSpec> & { files(s: ScriptSpec, labDir:
       const body = await readFile(file, "utf8");
       const stdin = JSON.stringify({ args: s.args });
       const r = await ctx.exec(["sh", "-c", body, label], {
-        target: "workstation",
+        target: s.target,
         timeoutMs: s.timeoutMs,
         stdin,
       });

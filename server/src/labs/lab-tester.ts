@@ -69,9 +69,20 @@ export class LabTester {
     return r.exitCode === 0 ? undefined : { ...row, ok: false, detail: output(r) };
   }
 
+  /** A session, or a failed setup row saying why none could start (e.g. a pull failed). */
+  private async open(lab: Lab, round: number): Promise<TestSession | TestRow> {
+    try {
+      return await this.sessions.start(lab);
+    } catch (e) {
+      const detail = [`no session: ${e instanceof Error ? e.message : String(e)}`];
+      return { round, step: "-", phase: "setup", script: undefined, ok: false, detail };
+    }
+  }
+
   private async mainPath(lab: Lab, round: number, opts: TestOptions): Promise<TestRow[]> {
     const rows: TestRow[] = [];
-    const s = await this.sessions.start(lab);
+    const s = await this.open(lab, round);
+    if ("phase" in s) return [s];
     try {
       const failed = await this.setUp(lab, s, round);
       if (failed) return [failed];
@@ -134,7 +145,8 @@ export class LabTester {
   private async wrongPath(lab: Lab, index: number, wrong: string, round: number): Promise<TestRow[]> {
     const step = lab.steps[index] as Step;
     const row = { round, step: step.id, phase: "wrong-solution" as const, script: relative(lab.dir, wrong) };
-    const s = await this.sessions.start(lab);
+    const s = await this.open(lab, round);
+    if ("phase" in s) return [s];
     try {
       const failed = await this.setUp(lab, s, round);
       if (failed) return [failed];
