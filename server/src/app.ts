@@ -13,12 +13,18 @@ import { isSlipwayError } from "./errors.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { fileRoutes } from "./http/file-routes.ts";
 import { healthRoute } from "./http/health-route.ts";
+import { labEventsRoute } from "./http/lab-events-route.ts";
+import { labRoutes } from "./http/lab-routes.ts";
 import { portProxy } from "./http/port-proxy.ts";
 import { sessionRoutes } from "./http/session-routes.ts";
+import type { LabCatalog } from "./labs/lab-catalog.ts";
 import type { Log } from "./logger.ts";
+import { MemoryProgressStore } from "./progress/memory-progress-store.ts";
+import { ProgressService } from "./progress/progress-service.ts";
+import type { ProgressStore } from "./progress/progress-store.ts";
 import type { SandboxDriver } from "./sandbox/sandbox-driver.ts";
-import type { LabProvider } from "./sessions/lab-provider.ts";
 import { SessionManager } from "./sessions/session-manager.ts";
+import { observeSessionStore } from "./sessions/observed-session-store.ts";
 import { DiskGuard } from "./sessions/disk-guard.ts";
 import { SessionReconciler } from "./sessions/session-reconciler.ts";
 import type { SessionStore } from "./sessions/session-store.ts";
@@ -28,11 +34,15 @@ import { WorkspaceFiles } from "./workspace/workspace-files.ts";
 export interface AppDeps {
   readonly driver: SandboxDriver;
   readonly store: SessionStore;
-  readonly labs: LabProvider;
+  readonly labs: LabCatalog;
   readonly log: Log;
   readonly clock?: () => number;
   /** The gateway's audit trail; in memory unless the caller keeps it (main.ts does). */
   readonly activity?: ActivityLog;
+  /** Learners' lab progress; in memory unless the caller keeps it (main.ts does). */
+  readonly progress?: ProgressStore;
+  /** Re-check labs on every sandbox change (default true; `lab test` checks on its own). */
+  readonly liveChecks?: boolean;
 }
 
 export interface App {
@@ -40,6 +50,7 @@ export interface App {
   readonly sessions: SessionManager;
   readonly reconciler: SessionReconciler;
   readonly activity: ActivityLog;
+  readonly progress: ProgressService;
   /** Adopts surviving sessions, starts the reconcile loop and listens; resolves to the URL. */
   start(): Promise<string>;
   close(): Promise<void>;
@@ -48,14 +59,17 @@ export interface App {
 export function createApp(config: Config, deps: AppDeps): App {
   const clock = deps.clock ?? Date.now;
   const activity = deps.activity ?? new MemoryActivityLog();
+  const progressStore = deps.progress ?? new MemoryProgressStore();
+  // Every status move reaches live checks and event streams, whoever made it.
+  const store = observeSessionStore(deps.store, (s) => progress.sessionChanged(s));
   const gateway = new EngineGateway({
     connectEngine: (ref) => deps.driver.connectEngine(ref),
     onActivity: (id) => sessions.touch(id),
   });
   const sessions = new SessionManager({
-    onStopped: (id) => void terminals.hub.closeSession(id),
+    onStopped: (id) => (void terminals.hub.closeSession(id), progress.detach(id)),
     driver: deps.driver,
-    store: deps.store,
+    store,
     gateway,
     labs: deps.labs,
     clock,
@@ -73,9 +87,20 @@ export function createApp(config: Config, deps: AppDeps): App {
     log: deps.log,
   });
   let diskTimer: NodeJS.Timeout | undefined;
+  const progress = new ProgressService({
+    sessions,
+    listSessions: () => store.list(),
+    labs: deps.labs,
+    driver: deps.driver,
+    activity,
+    store: progressStore,
+    clock,
+    log: deps.log,
+    live: deps.liveChecks ?? true,
+  });
   const reconciler = new SessionReconciler({
     driver: deps.driver,
-    store: deps.store,
+    store,
     gateway,
     sessions,
     clock,
@@ -95,6 +120,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   );
   app.use("/api/sessions", sessionRoutes(sessions));
   app.use("/api/sessions", fileRoutes(sessions, new WorkspaceFiles(deps.driver)));
+  app.use("/api", labRoutes(deps.labs, sessions, progress), labEventsRoute(sessions, progress));
   app.use(
     "/api",
     (_req, res) => void res.status(404).json({ error: { code: "not-found", message: "no such API route" } }),
@@ -122,8 +148,10 @@ export function createApp(config: Config, deps: AppDeps): App {
     sessions,
     reconciler,
     activity,
+    progress,
     async start() {
       await reconciler.boot();
+      await progress.adoptAll();
       reconciler.startInterval(config.sessions.reconcileMs);
       const guard = () =>
         void diskGuard.check().catch((e) => deps.log("error", "disk check failed", { error: String(e) }));
@@ -140,9 +168,11 @@ export function createApp(config: Config, deps: AppDeps): App {
       await terminals.close();
       sessions.pool.stop();
       gateway.closeAll();
+      progress.detachAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       deps.store.close();
+      progressStore.close();
     },
   };
 }

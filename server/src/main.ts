@@ -7,6 +7,7 @@ import { createDriver } from "./sandbox/create-driver.ts";
 import { consoleProgress } from "./sandbox/docker/setup/progress.ts";
 import { SqliteSessionStore } from "./sessions/sqlite-session-store.ts";
 import { createLabProvider } from "./labs/create-lab-provider.ts";
+import { SqliteProgressStore } from "./progress/sqlite-progress-store.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,7 +18,13 @@ async function main(): Promise<void> {
     consoleProgress((l) => console.log(l)),
   );
   const store = new SqliteSessionStore(config.dbFile);
-  const app = createApp(config, { driver, store, labs: createLabProvider(config.labsDir), log });
+  const app = createApp(config, {
+    driver,
+    store,
+    labs: createLabProvider(config.labsDir, log),
+    progress: new SqliteProgressStore(config.dbFile),
+    log,
+  });
   const url = await app.start();
   console.log(`\nSlipway is ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${url}\n`);
   // Sessions live on in their sandboxes; a close that stalls (a stuck socket) must not keep

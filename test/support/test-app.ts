@@ -51,7 +51,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     subnetRange: config.sandbox.subnet,
   });
   const store = new SqliteSessionStore(join(mkdtempSync(join(tmpdir(), "slipway-test-")), "slipway.db"));
-  const app = createApp(config, { driver, store, labs: createLabProvider(config.labsDir), log: silentLog });
+  const app = createApp(config, {
+    driver,
+    store,
+    labs: createLabProvider(config.labsDir, silentLog),
+    log: silentLog,
+  });
   const url = await app.start();
   const started: string[] = [];
   const api: TestApp["api"] = async (method, path, body, token) => {

@@ -1,6 +1,7 @@
-import { type LabProvider, PLAYGROUND } from "../sessions/lab-provider.ts";
+import type { Log } from "../logger.ts";
+import { LabCatalog } from "./lab-catalog.ts";
 
-/** Labs sessions can start: the built-in playground, and the lab folders under labsDir. */
-export function createLabProvider(_labsDir: string): LabProvider {
-  return { get: async (id) => (id === PLAYGROUND.id ? PLAYGROUND : undefined) };
+/** Labs sessions can start: the lab folders under labsDir, and the built-in playground. */
+export function createLabProvider(labsDir: string, log: Log): LabCatalog {
+  return LabCatalog.fromPaths([labsDir], log);
 }

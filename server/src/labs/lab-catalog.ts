@@ -1,0 +1,71 @@
+// The labs a server offers: loaded once from the labs folder (a lab that fails validation is
+// logged with its located errors and left out; it never stops the server), plus the
+// built-in playground when the folder has none. Serves sessions (SessionLab), the API
+// (summaries) and checks (the full Lab).
+import type { LabSummary } from "../../../common/lab-types.ts";
+import type { Log } from "../logger.ts";
+import type { LabProvider, SessionLab } from "../sessions/lab-provider.ts";
+import { type Lab, toLabSummary } from "./lab.ts";
+import { formatIssue } from "./lab-issue.ts";
+import { validateLabs } from "./lab-validator.ts";
+import { type SessionLabOptions, toSessionLab } from "./session-lab.ts";
+
+export const PLAYGROUND_LAB: Lab = {
+  dir: "",
+  id: "playground",
+  title: "Playground",
+  summary: "A shell and your own Docker engine, with nothing to check.",
+  level: "beginner",
+  mode: "guided",
+  durationMs: 3_600_000,
+  tags: ["sandbox"],
+  hintsAllowed: true,
+  setup: undefined,
+  filesDir: undefined,
+  sandbox: { images: [], limits: {}, policy: [], timeLimitMs: undefined },
+  steps: [],
+};
+
+export class LabCatalog implements LabProvider {
+  private loaded: Promise<ReadonlyMap<string, Lab>> | undefined;
+
+  constructor(
+    private readonly load: () => Promise<readonly Lab[]>,
+    private readonly options: SessionLabOptions = { setup: true },
+  ) {}
+
+  /** Labs from these folders; invalid ones are logged and skipped. */
+  static fromPaths(paths: readonly string[], log: Log, options?: SessionLabOptions): LabCatalog {
+    return new LabCatalog(async () => {
+      const { labs, issues } = await validateLabs(paths);
+      for (const i of issues) log("warn", `lab not offered: ${formatIssue(i)}`, { file: i.file });
+      return labs;
+    }, options);
+  }
+
+  /** Forgets what was loaded; the next call loads the folders again (lab dev). */
+  reload(): void {
+    this.loaded = undefined;
+  }
+
+  async lab(id: string): Promise<Lab | undefined> {
+    const labs = await this.labs();
+    return labs.get(id) ?? (id === PLAYGROUND_LAB.id ? PLAYGROUND_LAB : undefined);
+  }
+
+  async get(id: string): Promise<SessionLab | undefined> {
+    const lab = await this.lab(id);
+    return lab ? toSessionLab(lab, this.options) : undefined;
+  }
+
+  async list(): Promise<LabSummary[]> {
+    const labs = new Map(await this.labs());
+    if (!labs.has(PLAYGROUND_LAB.id)) labs.set(PLAYGROUND_LAB.id, PLAYGROUND_LAB);
+    return [...labs.values()].map(toLabSummary).sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  private labs(): Promise<ReadonlyMap<string, Lab>> {
+    this.loaded ??= this.load().then((labs) => new Map(labs.map((l) => [l.id, l])));
+    return this.loaded;
+  }
+}

@@ -1,0 +1,7 @@
+import type { LabProgress } from "./progress.ts";
+
+export interface ProgressStore {
+  get(sessionId: string): LabProgress | undefined;
+  put(progress: LabProgress): void;
+  close(): void;
+}

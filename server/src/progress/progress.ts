@@ -1,0 +1,71 @@
+// A learner's progress through one session's lab: what passed and when, which hints they
+// saw, which solutions they opened. Persisted, so a server restart loses none of it.
+import type { CheckResult, StepStatus } from "../../../common/lab-types.ts";
+import type { StepChange } from "../checks/live-evaluator.ts";
+
+export interface StepProgress {
+  readonly status: StepStatus;
+  readonly results: readonly CheckResult[];
+  readonly hintsRevealed: number;
+  readonly solutionViewed: boolean;
+  /** When the step first passed. */
+  readonly passedAt?: number;
+}
+
+export interface LabProgress {
+  readonly sessionId: string;
+  readonly labId: string;
+  /** When the learner got control (the session became ready). */
+  readonly startedAt: number;
+  /** When every step had passed, or the session ended, whichever came first. */
+  readonly finishedAt?: number;
+  readonly steps: Readonly<Record<string, StepProgress>>;
+}
+
+const EMPTY: StepProgress = { status: "pending", results: [], hintsRevealed: 0, solutionViewed: false };
+
+export function newProgress(
+  sessionId: string,
+  labId: string,
+  stepIds: readonly string[],
+  startedAt: number,
+): LabProgress {
+  return { sessionId, labId, startedAt, steps: Object.fromEntries(stepIds.map((id) => [id, EMPTY])) };
+}
+
+export const stepProgress = (p: LabProgress, stepId: string): StepProgress => p.steps[stepId] ?? EMPTY;
+
+export function withStep(p: LabProgress, stepId: string, patch: Partial<StepProgress>): LabProgress {
+  return { ...p, steps: { ...p.steps, [stepId]: { ...stepProgress(p, stepId), ...patch } } };
+}
+
+/** Every step of the lab passed (a lab without steps is never "completed"). */
+export function allPassed(p: LabProgress, stepIds: readonly string[]): boolean {
+  return stepIds.length > 0 && stepIds.every((id) => stepProgress(p, id).status === "passed");
+}
+
+/** A step's new status and results; the lab is finished when this completes it. */
+export function applyStepChange(
+  p: LabProgress,
+  c: StepChange,
+  stepIds: readonly string[],
+  now: number,
+): { progress: LabProgress; completed: boolean } {
+  const firstPass = c.status === "passed" && stepProgress(p, c.stepId).passedAt === undefined;
+  const next = withStep(p, c.stepId, {
+    status: c.status,
+    results: c.results,
+    ...(firstPass ? { passedAt: now } : {}),
+  });
+  const completed = next.finishedAt === undefined && allPassed(next, stepIds);
+  return { progress: completed ? { ...next, finishedAt: now } : next, completed };
+}
+
+/** Back to unchecked (lab dev reloaded the lab): statuses and results go, hints stay. */
+export function resetChecks(p: LabProgress): LabProgress {
+  const steps = Object.entries(p.steps).map(([id, s]) => [
+    id,
+    { ...s, status: "pending", results: [], passedAt: undefined },
+  ]);
+  return { sessionId: p.sessionId, labId: p.labId, startedAt: p.startedAt, steps: Object.fromEntries(steps) };
+}
