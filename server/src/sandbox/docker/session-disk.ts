@@ -42,12 +42,26 @@ export async function createSessionDisk(sandboxDir: string, sizeGiB: number): Pr
     await run("truncate", ["-s", `${Math.round(sizeGiB * 1024)}M`, p.image]);
     // No reserved blocks: the whole quota is the learner's. Lazy init keeps mkfs in milliseconds.
     await run("mkfs.ext4", ["-q", "-F", "-m", "0", "-E", "lazy_itable_init=1,lazy_journal_init=1", p.image]);
-    await run("mount", ["-o", "loop", p.image, p.mount]);
+    await mountLoop(p.image, p.mount);
   }
   for (const d of [p.dockerDir, p.workDir]) mkdirSync(d, { recursive: true });
   mkdirSync(p.tmpDir, { recursive: true, mode: 0o1777 });
   await run("chmod", ["1777", p.tmpDir]);
   return p;
+}
+
+// Two processes setting up loop devices at once can pick the same free one; the loser's
+// mount fails. Seen when test runs and a server start sandboxes together: retry.
+async function mountLoop(image: string, mount: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run("mount", ["-o", "loop", image, mount]);
+      return;
+    } catch (e) {
+      if (attempt >= 5) throw new Error(`mount ${image}: ${(e as { stderr?: string }).stderr?.trim() || e}`);
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
+    }
+  }
 }
 
 /** Unmounts (lazily if still busy) and deletes the image. Idempotent. */
