@@ -31,6 +31,9 @@ export async function startWetty(stateDir: string, container: string, port: numb
       "127.0.0.1",
       "--port",
       String(port),
+      // WeTTY 3's default base "/" puts its socket at "//socket.io"; name it.
+      "--base",
+      "/wetty",
       "--command",
       `docker exec -it ${container} bash`,
     ],
