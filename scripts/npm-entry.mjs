@@ -36,7 +36,10 @@ function run(cmd, argv) {
 
 const tsx = ["--import", "tsx"];
 const steps = {
-  start: () => run(process.execPath, [...tsx, "server/src/main.ts", ...args]),
+  // The browser client is bundled first (skipped when its sources are unchanged).
+  start: () =>
+    run(process.execPath, [...tsx, "scripts/build-client.ts"]) ||
+    run(process.execPath, [...tsx, "server/src/main.ts", ...args]),
   cli: () => run(process.execPath, [...tsx, "server/src/cli/main.ts", ...args]),
   bench: () => run(process.execPath, [...tsx, "bench/main.ts", ...args]),
   test: () => {

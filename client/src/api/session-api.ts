@@ -1,0 +1,55 @@
+// One session's API, holding its id and token: the pages call methods, not URLs.
+import type {
+  CheckReport,
+  HintAnswer,
+  ScoreReport,
+  SessionLabView,
+  SolutionAnswer,
+} from "../../../common/lab-events.ts";
+import type { FileContent, FileList, SavedFile } from "../../../common/workspace-files.ts";
+import { apiRequest, type RequestOptions } from "./api-request.ts";
+import type { ActivityEntry, SessionView } from "./api-types.ts";
+
+export class SessionApi {
+  readonly base: string;
+
+  constructor(
+    readonly id: string,
+    readonly token: string,
+  ) {
+    this.base = `/api/sessions/${encodeURIComponent(id)}`;
+  }
+
+  view = () => this.call<SessionView>("GET", "");
+  end = () => this.call<SessionView>("DELETE", "");
+  extend = (minutes: number) => this.call<SessionView>("POST", "/extend", { json: { minutes } });
+  lab = () => this.call<SessionLabView>("GET", "/lab");
+  check = () => this.call<CheckReport>("POST", "/check", { json: {} });
+  hint = (step: string) => this.call<HintAnswer>("POST", "/hints", { json: { step } });
+  solution = (step: string) => this.call<SolutionAnswer>("POST", "/solution", { json: { step } });
+  report = () => this.call<ScoreReport>("GET", "/report");
+  /** The gateway's audit trail, oldest first (a bare list, or `{entries}`). */
+  activity = async (): Promise<readonly ActivityEntry[]> => {
+    const r = await this.call<ActivityEntry[] | { entries: ActivityEntry[] }>("GET", "/activity");
+    return Array.isArray(r) ? r : r.entries;
+  };
+
+  listFiles = () => this.call<FileList>("GET", "/files");
+  readFile = (path: string) =>
+    this.call<FileContent>("GET", `/files/content?path=${encodeURIComponent(path)}`);
+  /** `base`: the version this edit started from, "none" for a new file, undefined to overwrite. */
+  saveFile = (path: string, text: string, base: string | undefined) =>
+    this.call<SavedFile>("PUT", `/files/content?path=${encodeURIComponent(path)}`, {
+      text,
+      headers: base === "none" ? { "if-none-match": "*" } : base ? { "if-match": `"${base}"` } : {},
+    });
+
+  /** EventSource cannot send headers, so the token goes in the query (as for the port proxy). */
+  eventsUrl = () => `${this.base}/events?token=${encodeURIComponent(this.token)}`;
+  portUrl = (port: number, path = "/") =>
+    `${this.base}/ports/${port}${path.startsWith("/") ? path : `/${path}`}?token=${encodeURIComponent(this.token)}`;
+
+  private call<T>(method: string, sub: string, o: RequestOptions = {}): Promise<T> {
+    return apiRequest<T>(method, `${this.base}${sub}`, { ...o, token: this.token });
+  }
+}

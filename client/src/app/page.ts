@@ -1,0 +1,13 @@
+// What every page is to the router: something mounted into the app element, disposed of
+// (sockets closed, timers stopped) when the address changes.
+import type { TokenStore } from "../session/token-store.ts";
+
+export interface Page {
+  dispose(): void;
+}
+
+export interface AppContext {
+  readonly tokens: TokenStore;
+  /** Sets the document title: "<what> · Slipway". */
+  title(what: string): void;
+}

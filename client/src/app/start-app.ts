@@ -1,0 +1,39 @@
+// The router: one page at a time, chosen by the URL fragment (see routing/route.ts).
+import { CatalogPage } from "../catalog/catalog-page.ts";
+import { ReportPage } from "../challenge/report-page.ts";
+import { parseRoute } from "../routing/route.ts";
+import { SessionPage } from "../session/session-page.ts";
+import { TokenStore } from "../session/token-store.ts";
+import { ViewerPage } from "../viewer/viewer-page.ts";
+import type { AppContext, Page } from "./page.ts";
+
+export function startApp(root: HTMLElement): void {
+  const ctx: AppContext = {
+    tokens: new TokenStore(),
+    title: (what) => (document.title = what ? `${what} · Slipway` : "Slipway"),
+  };
+  let page: Page | undefined;
+  const show = () => {
+    page?.dispose();
+    root.replaceChildren();
+    const route = parseRoute(location.hash);
+    switch (route.page) {
+      case "catalog":
+        page = new CatalogPage(root, ctx);
+        break;
+      case "session":
+        page = new SessionPage(root, ctx, route.id);
+        break;
+      case "report":
+        page = new ReportPage(root, ctx, route.id);
+        break;
+      case "watch":
+        page = new ViewerPage(root, ctx, route);
+        break;
+    }
+    // Move focus to the new page's heading, so keyboard and screen reader users start there.
+    root.querySelector<HTMLElement>("h1")?.focus({ preventScroll: true });
+  };
+  window.addEventListener("hashchange", show);
+  show();
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { parseRoute, routeHref, type Route } from "./route.ts";
+
+describe("parseRoute", () => {
+  it("reads every page", () => {
+    expect(parseRoute("")).toEqual({ page: "catalog" });
+    expect(parseRoute("#/")).toEqual({ page: "catalog" });
+    expect(parseRoute("#/session/abc123")).toEqual({ page: "session", id: "abc123" });
+    expect(parseRoute("#/session/abc123/report")).toEqual({ page: "report", id: "abc123" });
+    expect(parseRoute("#/watch")).toEqual({ page: "watch", term: "term1" });
+    expect(parseRoute("#/watch/abc/term2?token=t%2Bk")).toEqual({
+      page: "watch",
+      id: "abc",
+      term: "term2",
+      token: "t+k",
+    });
+  });
+
+  it("sends anything it does not know to the catalog", () => {
+    for (const bad of ["#/session", "#/session/a b", "#/session/x/y/z", "#/nope", "#/session/x/delete"])
+      expect(parseRoute(bad)).toEqual({ page: "catalog" });
+    expect(parseRoute("#/watch/x/BAD NAME")).toEqual({ page: "watch", id: "x", term: "term1" });
+  });
+
+  it("round-trips through routeHref", () => {
+    const routes: Route[] = [
+      { page: "catalog" },
+      { page: "session", id: "s1" },
+      { page: "report", id: "s1" },
+      { page: "watch", term: "term1" },
+      { page: "watch", id: "s1", term: "build", token: "a&b=c" },
+    ];
+    for (const r of routes) expect(parseRoute(routeHref(r))).toEqual(r);
+  });
+});

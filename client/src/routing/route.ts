@@ -1,0 +1,50 @@
+// The app's addresses live in the URL fragment, so the server only ever serves index.html
+// and a token put in a link (the instructor's viewer) never reaches a server log.
+//   #/                      the catalog
+//   #/session/<id>          a learner's lab session (the token is in sessionStorage)
+//   #/session/<id>/report   a challenge's score report
+//   #/watch[/<id>[/<term>]] the read-only viewer; ?token= is accepted once, then stored
+export type Route =
+  | { readonly page: "catalog" }
+  | { readonly page: "session"; readonly id: string }
+  | { readonly page: "report"; readonly id: string }
+  | { readonly page: "watch"; readonly id?: string; readonly term: string; readonly token?: string };
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const TERM = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+
+export function parseRoute(hash: string): Route {
+  const [path = "", query = ""] = hash.replace(/^#/, "").split("?", 2);
+  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  const [page, id, sub] = parts;
+  if (page === "session" && id && ID.test(id) && parts.length <= 3) {
+    if (sub === undefined) return { page: "session", id };
+    if (sub === "report") return { page: "report", id };
+  }
+  if (page === "watch" && parts.length <= 3) {
+    const term = sub && TERM.test(sub) ? sub : "term1";
+    const token = new URLSearchParams(query).get("token") ?? undefined;
+    return {
+      page: "watch",
+      term,
+      ...(id && ID.test(id) ? { id } : {}),
+      ...(token ? { token } : {}),
+    };
+  }
+  return { page: "catalog" };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.page) {
+    case "catalog":
+      return "#/";
+    case "session":
+      return `#/session/${encodeURIComponent(route.id)}`;
+    case "report":
+      return `#/session/${encodeURIComponent(route.id)}/report`;
+    case "watch": {
+      const base = route.id ? `#/watch/${encodeURIComponent(route.id)}/${route.term}` : "#/watch";
+      return route.token ? `${base}?token=${encodeURIComponent(route.token)}` : base;
+    }
+  }
+}

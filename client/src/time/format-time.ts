@@ -1,0 +1,24 @@
+// How times read on the page: lab lengths ("1 h 30 min") and countdowns ("4:05", "1:02:03").
+
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+/** A countdown clock; never negative. Seconds are rounded up, so 0:00 means time is up. */
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+}
+
+/** "about 3 min" for queue estimates; under a minute reads "less than a minute". */
+export function formatWait(ms: number): string {
+  return ms < 60_000 ? "less than a minute" : `about ${formatDuration(ms)}`;
+}
