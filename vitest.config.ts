@@ -23,7 +23,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/**/*.test.ts"],
-          globalSetup: ["test/global-setup.ts"],
+          globalSetup: ["test/global-setup.ts", "test/browser/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 900_000,
         },

@@ -1,0 +1,42 @@
+// One browser test file's world: a real Slipway app (real engine) and a Chromium page, with
+// every uncaught page error collected so a test can insist there were none.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { onTestFailed, type TestContext } from "vitest";
+import { startTestApp, type TestApp } from "../support/test-app.ts";
+import { type LaunchedBrowser, launchChromium } from "./launch-chromium.ts";
+
+export interface BrowserApp {
+  readonly app: TestApp;
+  readonly browser: LaunchedBrowser;
+  readonly page: Page;
+  readonly pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function startBrowserApp(env: Record<string, string> = {}): Promise<BrowserApp> {
+  const [app, browser] = await Promise.all([startTestApp(env), launchChromium()]);
+  const page = await browser.context.newPage();
+  const pageErrors: string[] = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  return {
+    app,
+    browser,
+    page,
+    pageErrors,
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+/** Call in beforeEach: a failing test leaves a screenshot of the page, named after it. */
+export function screenshotOnFailure(page: Page, ctx: TestContext): void {
+  onTestFailed(async () => {
+    const path = join(tmpdir(), `slipway-failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, "-")}.png`);
+    await page.screenshot({ path }).catch(() => undefined);
+    console.error(`screenshot of the failed page: ${path}`);
+  });
+}

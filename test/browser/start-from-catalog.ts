@@ -1,0 +1,30 @@
+// Starting a lab the way a learner does: its card in the catalog, "Start", and the session
+// page with its terminal attached.
+import type { Page } from "playwright-core";
+import { SessionPageDriver } from "./session-page-driver.ts";
+
+export interface StartedInBrowser {
+  readonly id: string;
+  readonly token: string;
+  readonly learner: SessionPageDriver;
+}
+
+export async function startFromCatalog(
+  page: Page,
+  url: string,
+  title: string,
+  button = "Start",
+): Promise<StartedInBrowser> {
+  await page.goto(url);
+  const card = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+  await card.getByRole("button", { name: button, exact: true }).click();
+  await page.waitForURL(/#\/session\/[\w-]+$/, { timeout: 120_000 });
+  const id = new URL(page.url()).hash.split("/")[2] as string;
+  const token = await page.evaluate<string | null>(`sessionStorage.getItem("slipway.learner.${id}")`);
+  if (!token) throw new Error("the session page kept no token");
+  const learner = new SessionPageDriver(page);
+  await learner.ready();
+  return { id, token, learner };
+}
