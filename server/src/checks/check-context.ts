@@ -26,6 +26,13 @@ export interface CheckContext {
   /** Docker Engine API of the learner's engine, e.g. GET /containers/web/json. */
   engine(method: "GET", path: string): Promise<EngineResponse>;
   exec(cmd: readonly string[], opts?: CheckExecOptions): Promise<CheckExecResult>;
+  /** `docker exec` in one of the learner's containers; exit 1 with the message if it is
+   *  missing or stopped, as the CLI would. */
+  containerExec(
+    container: string,
+    cmd: readonly string[],
+    opts?: { timeoutMs?: number },
+  ): Promise<CheckExecResult>;
   /** Workspace-relative; undefined when the file does not exist. */
   readFile(path: string): Promise<Buffer | undefined>;
   history(): Promise<readonly AuditEntry[]>;
@@ -39,6 +46,7 @@ export function withLabDir(ctx: CheckContext, labDir: string): CheckContext {
   return {
     engine: (m, p) => ctx.engine(m, p),
     exec: (c, o) => ctx.exec(c, o),
+    containerExec: (n, c, o) => ctx.containerExec(n, c, o),
     readFile: (p) => ctx.readFile(p),
     history: () => ctx.history(),
     signal: ctx.signal,

@@ -40,14 +40,17 @@ describe("exec check", () => {
     });
     expect(r.errors).toEqual([]);
   });
-  it("runs docker commands on the engine side, never through the learner's gateway", async () => {
-    const targets: Array<string | undefined> = [];
-    const spy = fakeCheckContext({ exec: (_c, o) => (targets.push(o?.target), ok()) });
+  it("never uses the learner's gateway: container execs go to the engine API, docker commands to the engine side", async () => {
+    const calls: string[] = [];
+    const spy = fakeCheckContext({
+      exec: (c, o) => (calls.push(`${o?.target ?? "-"}: ${c.join(" ")}`), ok()),
+    });
+    spy.containerExec = async (name, c) => (calls.push(`exec in ${name}: ${c.join(" ")}`), ok());
     const parse = (raw: object) => execCheck.parse({ type: "exec", ...raw }, "t");
     await execCheck.run(parse({ container: "web", command: "true" }), spy);
     await execCheck.run(parse({ target: "engine", command: "docker logs web" }), spy);
-    await execCheck.run(parse({ command: "ls" }), spy);
-    expect(targets).toEqual(["engine", "engine", "workstation"]);
+    await execCheck.run(parse({ command: ["ls"] }), spy);
+    expect(calls).toEqual(["exec in web: sh -c true", "engine: sh -c docker logs web", "workstation: ls"]);
   });
   it("fails on exit code and output", async () => {
     const r = await run({ command: "cat /etc/motd", stdout: { contains: "hi" } });

@@ -1,6 +1,6 @@
-// Runs a command in a named container (`docker exec` from the engine side, so it never
-// passes the learner's gateway) or in the workstation (or, with `target: engine`, next to
-// the learner's engine, where `docker` reaches it directly), and compares exit code and output.
+// Runs a command in a named container (an exec through the engine API, never the learner's
+// gateway) or in the workstation (or, with `target: engine`, next to the learner's engine,
+// where `docker` reaches it directly), and compares exit code and output.
 import { z } from "zod";
 import { parseSpec, result, type CheckType } from "./check-type.ts";
 import { Expect } from "./expect.ts";
@@ -31,9 +31,9 @@ export const execCheck: CheckType<ExecSpec> = {
     const shown = typeof s.command === "string" ? s.command : s.command.join(" ");
     const name = s.name ?? `${shown} ${where}`;
     const x = new Expect(`\`${shown}\` ${where}`);
-    const cmd = s.container ? ["docker", "exec", s.container, ...argv] : argv;
-    const target = s.container ? "engine" : s.target;
-    const r = await ctx.exec(cmd, { target, timeoutMs: s.timeoutMs });
+    const r = s.container
+      ? await ctx.containerExec(s.container, argv, { timeoutMs: s.timeoutMs })
+      : await ctx.exec(argv, { target: s.target, timeoutMs: s.timeoutMs });
     if (r.exitCode === null) x.fail(`timed out after ${s.timeoutMs} ms`);
     else x.equal("exit code", s.exitCode, r.exitCode);
     matchText(x, "stdout", s.stdout, r.stdout);

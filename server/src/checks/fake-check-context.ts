@@ -24,6 +24,9 @@ export function fakeCheckContext(
     async exec(cmd, opts) {
       return state.exec ? state.exec(cmd, opts) : { exitCode: 127, stdout: "", stderr: "no exec in fake" };
     },
+    async containerExec(container, cmd, opts) {
+      return this.exec(["docker", "exec", container, ...cmd], opts);
+    },
     async readFile(path) {
       const f = state.files?.[path];
       return f === undefined ? undefined : Buffer.from(f);

@@ -1,9 +1,11 @@
 // A CheckContext over a live sandbox, built on the driver alone. Checks never use the
 // learner's gateway: their Docker calls would land in the learner's audit trail (satisfying
-// `history` checks they did not earn) and re-trigger live evaluation. So the engine API is
-// reached through connectEngine, and a check command that wants `docker` runs on the engine
-// side (`target: engine`); in the workstation, `docker` points at a socket that explains this.
+// `history` checks they did not earn) and re-trigger live evaluation. So the engine API
+// (inspects, container execs) is reached through connectEngine, and a check command that
+// wants `docker` runs on the engine side (`target: engine`); in the workstation, `docker`
+// points at a socket whose name explains this.
 import type { AuditEntry } from "../audit/audit-entry.ts";
+import { engineExec } from "../sandbox/engine-exec.ts";
 import { engineGet } from "../sandbox/engine-http.ts";
 import type { SandboxDriver, SandboxRef } from "../sandbox/sandbox-driver.ts";
 import type { CheckContext } from "./check-context.ts";
@@ -37,6 +39,8 @@ export function liveCheckContext(d: LiveContextDeps): CheckContext {
       });
       return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
     },
+    containerExec: (container, cmd, o = {}) =>
+      engineExec(connect, container, cmd, o.timeoutMs ?? 10_000, d.signal),
     readFile: (path) => d.driver.readFile(d.ref, path, 1024 * 1024),
     history: async () => d.history(),
   };

@@ -109,6 +109,7 @@ export class FakeDocker {
         };
       },
       exec: async (cmd) => (cmd[0] === "docker" ? this.docker(cmd.slice(1)) : res(127)),
+      containerExec: async (name, cmd) => this.docker(["exec", name, ...cmd]),
       readFile: async () => undefined,
       history: async () => this.audit,
     };

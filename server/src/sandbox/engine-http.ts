@@ -13,48 +13,67 @@ export interface EngineAnswer {
   readonly body: unknown;
 }
 
-async function open(connect: EngineConnect, path: string, signal?: AbortSignal): Promise<IncomingMessage> {
+export async function openEngine(
+  connect: EngineConnect,
+  method: "GET" | "POST",
+  path: string,
+  signal?: AbortSignal,
+  json?: unknown,
+): Promise<IncomingMessage> {
   signal?.throwIfAborted();
   const socket = await connect();
+  const body = json === undefined ? undefined : JSON.stringify(json);
   return new Promise((resolve, reject) => {
     const req = request(
       {
-        method: "GET",
+        method,
         path,
         host: "engine",
-        headers: { connection: "close" },
+        headers: { connection: "close", ...(body ? { "content-type": "application/json" } : {}) },
         createConnection: () => socket as Socket,
         ...(signal ? { signal } : {}),
       },
       resolve,
     );
     req.on("error", (e) => (socket.destroy(), reject(e)));
-    req.end();
+    req.end(body);
   });
 }
 
-/** One GET; the answer is read whole, up to maxBytes. */
-export async function engineGet(
-  connect: EngineConnect,
-  path: string,
-  signal?: AbortSignal,
-  maxBytes = 8 * 1024 * 1024,
-): Promise<EngineAnswer> {
-  const res = await open(connect, path, signal);
+/** Reads a whole answer, up to maxBytes. */
+export async function readAll(res: IncomingMessage, maxBytes = 8 * 1024 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of res as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > maxBytes) {
       res.destroy();
-      throw new Error(`engine answer to ${path} is larger than ${maxBytes} bytes`);
+      throw new Error(`the engine's answer is larger than ${maxBytes} bytes`);
     }
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  const json = /json/.test(res.headers["content-type"] ?? "");
-  return { status: res.statusCode ?? 0, body: json && text ? (JSON.parse(text) as unknown) : text };
+  return Buffer.concat(chunks);
 }
+
+/** One request; the answer is read whole. */
+export async function engineCall(
+  connect: EngineConnect,
+  method: "GET" | "POST",
+  path: string,
+  signal?: AbortSignal,
+  json?: unknown,
+): Promise<EngineAnswer> {
+  const res = await openEngine(connect, method, path, signal, json);
+  const text = (await readAll(res)).toString("utf8");
+  const isJson = /json/.test(res.headers["content-type"] ?? "");
+  return { status: res.statusCode ?? 0, body: isJson && text ? (JSON.parse(text) as unknown) : text };
+}
+
+export const engineGet = (
+  connect: EngineConnect,
+  path: string,
+  signal?: AbortSignal,
+): Promise<EngineAnswer> => engineCall(connect, "GET", path, signal);
 
 /** A streaming GET (e.g. /events), one line at a time, until the engine or the signal ends it. */
 export async function* engineLines(
@@ -62,7 +81,7 @@ export async function* engineLines(
   path: string,
   signal: AbortSignal,
 ): AsyncIterable<string> {
-  const res = await open(connect, path, signal);
+  const res = await openEngine(connect, "GET", path, signal);
   if (res.statusCode !== 200) {
     res.destroy();
     throw new Error(`engine answered ${res.statusCode} to ${path}`);
