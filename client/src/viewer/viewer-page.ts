@@ -2,6 +2,7 @@
 // sent, and the learner keeps control) beside their Docker activity. Given the session id
 // and token, typed in or from a viewer link; a token from a link is moved into
 // sessionStorage and taken out of the address bar.
+import { ApiError } from "../api/api-request.ts";
 import { SessionApi } from "../api/session-api.ts";
 import type { AppContext, Page } from "../app/page.ts";
 import { topBar } from "../app/top-bar.ts";
@@ -56,6 +57,7 @@ export class ViewerPage implements Page {
         activity.replaceChildren(
           h("p", { class: "muted" }, `Activity is not available: ${(e as Error).message}`),
         );
+        if (e instanceof ApiError && e.status === 404) clearInterval(this.timer); // asking again will not help
       }
     };
     void poll();
