@@ -1,4 +1,5 @@
 import type { LabSummary } from "../../../common/lab-types.ts";
+import { factsList } from "../dom/facts-list.ts";
 import { h } from "../dom/h.ts";
 import { formatDuration } from "../time/format-time.ts";
 
@@ -28,7 +29,7 @@ export function labCard(lab: LabSummary, onStart: (lab: LabSummary) => void): La
     { class: `lab-card mode-${lab.mode}` },
     h("h2", { id: titleId }, lab.title),
     h("p", { class: "lab-summary" }, lab.summary),
-    h("dl", { class: "lab-facts" }, ...facts.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
+    factsList(facts),
     lab.tags.length > 0
       ? h("ul", { class: "tags", "aria-label": "Tags" }, ...lab.tags.map((t) => h("li", {}, t)))
       : null,

@@ -4,6 +4,7 @@ import type { ScoreReport } from "../../../common/lab-events.ts";
 import { SessionApi } from "../api/session-api.ts";
 import type { AppContext, Page } from "../app/page.ts";
 import { topBar } from "../app/top-bar.ts";
+import { factsList } from "../dom/facts-list.ts";
 import { h } from "../dom/h.ts";
 import { messageView } from "../session/session-messages.ts";
 import { formatDuration } from "../time/format-time.ts";
@@ -66,7 +67,7 @@ export function reportView(r: ScoreReport): HTMLElement {
     r.final
       ? null
       : h("p", { class: "notice", role: "status" }, "The session is still ending; these figures may change."),
-    h("dl", { class: "report-facts" }, ...facts.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
+    factsList(facts),
     h(
       "table",
       { class: "report-steps" },

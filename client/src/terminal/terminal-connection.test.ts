@@ -32,6 +32,7 @@ class FakeSocket {
 const last = () => FakeSocket.all.at(-1) as FakeSocket;
 let statuses: ConnectionStatus[];
 let output: string[];
+let replayed: boolean[];
 let conn: TerminalConnection;
 
 beforeEach(() => {
@@ -39,13 +40,15 @@ beforeEach(() => {
   FakeSocket.all = [];
   statuses = [];
   output = [];
+  replayed = [];
   conn = new TerminalConnection({
     url: "ws://x/api/sessions/s1/terminals/main",
     token: "tok",
     term: "main",
     size: () => ({ cols: 90, rows: 30 }),
-    onOutput: (data, done) => {
+    onOutput: (data, done, fromReplay) => {
       output.push(data);
+      replayed.push(fromReplay);
       done();
     },
     onStatus: (s) => statuses.push(s),
@@ -84,22 +87,9 @@ describe("TerminalConnection", () => {
   });
 
   it("marks the output that was held before ready as replayed", () => {
-    const replayed: boolean[] = [];
-    const c = new TerminalConnection({
-      url: "ws://x",
-      token: "t",
-      term: "main",
-      size: () => ({ cols: 1, rows: 1 }),
-      onOutput: (_d, done, r) => (replayed.push(r), done()),
-      onStatus: () => {},
-      WebSocketImpl: FakeSocket as unknown as typeof WebSocket,
-    });
-    c.connect();
-    last().open();
     last().receive({ t: "ready", seq: 11, truncated: false });
     for (const seq of [10, 11, 12]) last().receive({ t: "out", seq, data: "x" });
     expect(replayed).toEqual([true, true, false]);
-    c.close();
   });
 
   it("acks consumed output in 256 KiB steps", () => {
