@@ -60,4 +60,24 @@ describe("slipway lab", () => {
     expect(c.out.join("\n")).toMatch(/all 16 passed/);
     expect(code).toBe(0);
   });
+
+  it("test --all: every lab in labs/, through the runner it is given", async () => {
+    const c = capture();
+    const sessions = fakeSessionRunner();
+    const code = await runLabCommand(["test", "--all", "--json"], c.io, {
+      ...deps,
+      sessions,
+      settle: { retries: 0 },
+    });
+    const report = JSON.parse(c.out[0] as string) as Record<string, unknown[]>;
+    expect(Object.keys(report)).toEqual(["first-container", "playground", "troubleshoot-exit-codes"]);
+    expect(code).toBe(1); // the fake docker cannot build images: troubleshoot-exit-codes fails its setup
+    expect(sessions.started).toBe(sessions.stopped);
+  });
+
+  it("dev: needs exactly one lab folder", async () => {
+    const c = capture();
+    expect(await runLabCommand(["dev"], c.io, { ...deps, openRuntime: async () => ({}) as never })).toBe(2);
+    expect(c.err[0]).toMatch(/usage: slipway lab/);
+  });
 });

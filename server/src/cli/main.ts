@@ -1,7 +1,8 @@
 // The `slipway` command line. Each subcommand gets only the config it needs.
 import { join } from "node:path";
 import { ConfigError, loadConfig } from "../config.ts";
-import { runLabCommand } from "./lab-command.ts";
+import { INTERRUPTED, runLabCommand } from "./lab-command.ts";
+import { labRuntimeOpener } from "./lab-runtime.ts";
 import { runSessionCommand } from "./session-command.ts";
 
 const USAGE = `usage: slipway <session|lab> …   (slipway session help, slipway lab help)`;
@@ -15,7 +16,17 @@ async function main(argv: string[]): Promise<number> {
       baseUrl: config.url,
       tokensFile: join(config.stateDir, "cli-sessions.json"),
     });
-  if (group === "lab") return runLabCommand(rest, io, { labsDir: config.labsDir });
+  if (group === "lab") {
+    // Ctrl-C once: stop every session this command started, then exit; twice: exit now.
+    const interrupt = new AbortController();
+    process.on("SIGINT", () => (interrupt.signal.aborted ? process.exit(INTERRUPTED) : interrupt.abort()));
+    process.on("SIGTERM", () => interrupt.abort());
+    return runLabCommand(rest, io, {
+      labsDir: config.labsDir,
+      openRuntime: labRuntimeOpener(config),
+      interrupt: interrupt.signal,
+    });
+  }
   io.err(USAGE);
   return group === undefined || group === "help" ? 0 : 2;
 }

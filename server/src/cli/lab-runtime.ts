@@ -1,0 +1,85 @@
+// The live half of `slipway lab test|dev`: an in-process Slipway built by the same
+// composition root as `npm start`, with the same host setup (cached: seconds when warm), but
+// its own throwaway database and instance name, so it never touches a running server's
+// sandboxes. close() stops every session it started and sweeps whatever its instance left.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type App, createApp } from "../app.ts";
+import { type Config, loadConfig } from "../config.ts";
+import { LabCatalog } from "../labs/lab-catalog.ts";
+import type { Log } from "../logger.ts";
+import { SqliteProgressStore } from "../progress/sqlite-progress-store.ts";
+import { createDriver } from "../sandbox/create-driver.ts";
+import { consoleProgress } from "../sandbox/docker/setup/progress.ts";
+import type { SandboxDriver } from "../sandbox/sandbox-driver.ts";
+import { SqliteSessionStore } from "../sessions/sqlite-session-store.ts";
+import { AppSessionRunner } from "./app-session-runner.ts";
+
+export interface LabRuntimeOptions {
+  readonly labPaths: readonly string[];
+  /** dev: live checks on, setup run by the session. test: the tester runs and reports setup. */
+  readonly mode: "test" | "dev";
+  /** Setup progress and warnings, for a person (stderr, so --json stays clean). */
+  readonly say: (line: string) => void;
+}
+
+export interface LabRuntime {
+  readonly app: App;
+  readonly url: string;
+  readonly catalog: LabCatalog;
+  readonly runner: AppSessionRunner;
+  close(): Promise<void>;
+}
+
+export type OpenLabRuntime = (o: LabRuntimeOptions) => Promise<LabRuntime>;
+
+export function labRuntimeOpener(base: Config): OpenLabRuntime {
+  return async (o) => {
+    const dir = mkdtempSync(join(tmpdir(), `slipway-lab-${o.mode}-`));
+    const config = loadConfig(
+      {
+        ...base.childEnv,
+        SLIPWAY_DB: join(dir, "slipway.db"),
+        SLIPWAY_INSTANCE: `lab-${o.mode}-${process.pid}-${Date.now().toString(36)}`,
+        SLIPWAY_HOST: "127.0.0.1",
+        SLIPWAY_PORT: "0",
+        SLIPWAY_POOL_SIZE: "0",
+      },
+      base.repoRoot,
+    );
+    const log: Log = (level, msg, data) =>
+      level === "warn" || level === "error"
+        ? o.say(`${level}: ${msg} ${data ? JSON.stringify(data) : ""}`)
+        : undefined;
+    const driver = await createDriver(config, consoleProgress(o.say));
+    const catalog = LabCatalog.fromPaths(o.labPaths, log, { setup: o.mode === "dev" });
+    const app = createApp(config, {
+      driver,
+      store: new SqliteSessionStore(config.dbFile),
+      labs: catalog,
+      progress: new SqliteProgressStore(config.dbFile),
+      log,
+      liveChecks: o.mode === "dev",
+    });
+    const url = await app.start();
+    const runner = new AppSessionRunner(app, driver);
+    return {
+      app,
+      url,
+      catalog,
+      runner,
+      async close() {
+        await runner.stopAll();
+        await app.close();
+        await sweep(driver, config.instance);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  };
+}
+
+/** Anything of this instance still there (a session that failed half-way) goes too. */
+async function sweep(driver: SandboxDriver, instance: string): Promise<void> {
+  for (const m of await driver.listManaged({ instance })) await driver.destroy(m.id).catch(() => undefined);
+}
