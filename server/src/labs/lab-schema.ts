@@ -12,15 +12,19 @@ const duration = z.string().refine((s) => parseDuration(s) !== undefined, {
 });
 const relPath = z.string().min(1, "expected a path relative to the lab folder");
 
+/** What a lab may let the API gateway pass (docs/authoring.md, "Gateway policy"). */
 export const ALLOWANCES = [
   "privileged",
   "cap-add",
   "devices",
-  "host-pid",
-  "host-network",
+  "host-namespaces",
   "bind-mount",
-  "sysctls",
   "security-opt",
+  "sysctls",
+  "runtime",
+  "cgroup-parent",
+  "plugins",
+  "swarm-join",
 ] as const;
 
 export const checkSpecSchema = z
