@@ -118,7 +118,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     "/api",
     healthRoute(deps.driver, () => ({ sessions: { active: sessions.activeCount() } })),
   );
-  app.use("/api/sessions", sessionRoutes(sessions));
+  app.use("/api/sessions", sessionRoutes(sessions, activity));
   app.use("/api/sessions", fileRoutes(sessions, new WorkspaceFiles(deps.driver)));
   app.use("/api", labRoutes(deps.labs, sessions, progress), labEventsRoute(sessions, progress));
   app.use(

@@ -6,6 +6,7 @@ import { createLog } from "./logger.ts";
 import { createDriver } from "./sandbox/create-driver.ts";
 import { consoleProgress } from "./sandbox/docker/setup/progress.ts";
 import { SqliteSessionStore } from "./sessions/sqlite-session-store.ts";
+import { SqliteActivityLog } from "./audit/sqlite-activity-log.ts";
 import { createLabProvider } from "./labs/create-lab-provider.ts";
 import { SqliteProgressStore } from "./progress/sqlite-progress-store.ts";
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     store,
     labs: createLabProvider(config.labsDir, log),
     progress: new SqliteProgressStore(config.dbFile),
+    activity: new SqliteActivityLog(config.dbFile),
     log,
   });
   const url = await app.start();

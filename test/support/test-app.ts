@@ -10,6 +10,7 @@ import { DockerDriver } from "../../server/src/sandbox/docker/docker-driver.ts";
 import type { HostFacts } from "../../server/src/sandbox/docker/setup/host-setup.ts";
 import { createLabProvider } from "../../server/src/labs/create-lab-provider.ts";
 import { SqliteSessionStore } from "../../server/src/sessions/sqlite-session-store.ts";
+import { SqliteActivityLog } from "../../server/src/audit/sqlite-activity-log.ts";
 
 export interface TestApp {
   readonly app: App;
@@ -50,11 +51,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     facts: hostFacts(),
     subnetRange: config.sandbox.subnet,
   });
-  const store = new SqliteSessionStore(join(mkdtempSync(join(tmpdir(), "slipway-test-")), "slipway.db"));
+  const dbFile = join(mkdtempSync(join(tmpdir(), "slipway-test-")), "slipway.db");
+  const store = new SqliteSessionStore(dbFile);
+  const activity = new SqliteActivityLog(dbFile);
   const app = createApp(config, {
     driver,
     store,
     labs: createLabProvider(config.labsDir, silentLog),
+    activity,
     log: silentLog,
   });
   const url = await app.start();
@@ -96,6 +100,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async close() {
       for (const id of started) await app.sessions.stop(id).catch(() => undefined);
       await app.close();
+      activity.close();
     },
   };
 }

@@ -1,29 +1,32 @@
 // An ActivityLog in memory: for unit tests, and a default where nothing must survive a restart.
 import type { ActivityLog } from "./activity-log.ts";
+import { ActivityListeners, DEFAULT_ACTIVITY_CAP, isRead } from "./activity-listeners.ts";
 import type { AuditEntry } from "./audit-entry.ts";
 
 export class MemoryActivityLog implements ActivityLog {
   private readonly entries = new Map<string, AuditEntry[]>();
-  private readonly listeners = new Map<string, Set<(e: AuditEntry) => void>>();
+  private readonly listeners = new ActivityListeners();
 
-  constructor(private readonly cap = 5000) {}
+  constructor(private readonly cap = DEFAULT_ACTIVITY_CAP) {}
 
   append(sessionId: string, entry: AuditEntry): void {
     const list = this.entries.get(sessionId) ?? [];
     list.push(entry);
-    if (list.length > this.cap) list.splice(0, list.length - this.cap);
+    if (list.length > this.cap) {
+      const read = list.findIndex((e) => isRead(e.method));
+      list.splice(read >= 0 ? read : 0, 1);
+    }
     this.entries.set(sessionId, list);
-    for (const l of this.listeners.get(sessionId) ?? []) l(entry);
+    this.listeners.emit(sessionId, entry);
   }
 
   list(sessionId: string): AuditEntry[] {
-    return [...(this.entries.get(sessionId) ?? [])];
+    return [...(this.entries.get(sessionId) ?? [])].sort((a, b) =>
+      a.time < b.time ? -1 : a.time > b.time ? 1 : 0,
+    );
   }
 
   subscribe(sessionId: string, listener: (entry: AuditEntry) => void): () => void {
-    const set = this.listeners.get(sessionId) ?? new Set();
-    set.add(listener);
-    this.listeners.set(sessionId, set);
-    return () => set.delete(listener);
+    return this.listeners.add(sessionId, listener);
   }
 }

@@ -1,4 +1,5 @@
 import { Router } from "express";
+import type { ActivityLog } from "../audit/activity-log.ts";
 import { z } from "zod";
 import { SlipwayError } from "../errors.ts";
 import type { SessionManager } from "../sessions/session-manager.ts";
@@ -27,7 +28,7 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   return r.data;
 }
 
-export function sessionRoutes(sessions: SessionManager): Router {
+export function sessionRoutes(sessions: SessionManager, activity: ActivityLog): Router {
   const r = Router();
   r.post("/", async (req, res) => {
     const { lab } = parse(StartBody, req.body);
@@ -52,6 +53,11 @@ export function sessionRoutes(sessions: SessionManager): Router {
     const { cmd, timeoutMs } = parse(ExecBody, req.body);
     const result = await sessions.exec(req.params.id, cmd, timeoutMs);
     res.json(result);
+  });
+  // The learner's Docker calls as the gateway recorded them, oldest first.
+  r.get("/:id/activity", (req, res) => {
+    sessions.authorize(req.params.id, requireToken(req));
+    res.json({ entries: activity.list(req.params.id) });
   });
   return r;
 }
