@@ -28,11 +28,9 @@ export class SessionApi {
   hint = (step: string) => this.call<HintAnswer>("POST", "/hints", { json: { step } });
   solution = (step: string) => this.call<SolutionAnswer>("POST", "/solution", { json: { step } });
   report = () => this.call<ScoreReport>("GET", "/report");
-  /** The gateway's audit trail, oldest first (a bare list, or `{entries}`). */
-  activity = async (): Promise<readonly ActivityEntry[]> => {
-    const r = await this.call<ActivityEntry[] | { entries: ActivityEntry[] }>("GET", "/activity");
-    return Array.isArray(r) ? r : r.entries;
-  };
+  /** The gateway's audit trail, oldest first. */
+  activity = async (): Promise<readonly ActivityEntry[]> =>
+    (await this.call<{ entries: ActivityEntry[] }>("GET", "/activity")).entries;
 
   listFiles = () => this.call<FileList>("GET", "/files");
   readFile = (path: string) =>

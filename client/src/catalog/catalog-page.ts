@@ -1,13 +1,12 @@
 // The catalog: every lab the server offers (the playground first), and "Start".
 import type { LabSummary } from "../../../common/lab-types.ts";
-import { ApiError, apiRequest } from "../api/api-request.ts";
+import { apiRequest } from "../api/api-request.ts";
+import type { StartedSession } from "../api/api-types.ts";
 import type { AppContext, Page } from "../app/page.ts";
 import { topBar } from "../app/top-bar.ts";
 import { h } from "../dom/h.ts";
 import { routeHref } from "../routing/route.ts";
-import { formatWait } from "../time/format-time.ts";
 import { type LabCard, labCard } from "./lab-card.ts";
-import { startLab } from "./start-lab.ts";
 
 // The playground is built into the server; it is offered even where the labs list lacks it.
 const PLAYGROUND: LabSummary = {
@@ -58,8 +57,7 @@ export class CatalogPage implements Page {
     this.notice.textContent = "Loading labs…";
     let labs: LabSummary[] = [];
     try {
-      const r = await apiRequest<LabSummary[] | { labs: LabSummary[] }>("GET", "/api/labs");
-      labs = Array.isArray(r) ? r : r.labs;
+      labs = await apiRequest<LabSummary[]>("GET", "/api/labs");
       this.notice.textContent = "";
     } catch (e) {
       this.notice.textContent = `The lab list could not be loaded (${(e as Error).message}). The playground is still available.`;
@@ -74,28 +72,25 @@ export class CatalogPage implements Page {
     return card.el;
   }
 
+  /** Creates the session (the server answers once its sandbox is ready, or at once with a
+   *  queue place); the session page takes it from there, queue included. */
   private async start(lab: LabSummary, card: LabCard): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     card.button.disabled = true;
     card.el.setAttribute("aria-busy", "true");
+    card.status.className = "lab-status";
+    card.status.textContent = "Starting your sandbox…";
     try {
-      const id = await startLab(lab.id, {
-        signal: this.abort.signal,
-        onCreated: (sid, token) => this.ctx.tokens.save("learner", sid, token),
-        onProgress: (p) => {
-          card.status.className = "lab-status";
-          card.status.textContent =
-            p.state === "queued"
-              ? `All sandboxes are busy. You are number ${p.position} in line; the wait is ${formatWait(p.estimatedWaitMs)}. Keep this page open.`
-              : "Starting your sandbox…";
-        },
-      });
-      location.hash = routeHref({ page: "session", id });
+      const s = await apiRequest<StartedSession>("POST", "/api/sessions", { json: { lab: lab.id } });
+      if (s.state === "failed")
+        throw new Error(`the sandbox could not start: ${s.reason ?? "no reason given"}`);
+      this.ctx.tokens.save("learner", s.id, s.token);
+      location.hash = routeHref({ page: "session", id: s.id });
     } catch (e) {
       if (this.abort.signal.aborted) return;
       card.status.className = "lab-status error";
-      card.status.textContent = `Could not start: ${e instanceof ApiError ? e.message : String(e)}`;
+      card.status.textContent = `Could not start: ${(e as Error).message}`;
       card.button.disabled = false;
     } finally {
       this.busy = false;

@@ -6,18 +6,19 @@ import type { SessionView } from "../api/api-types.ts";
 import { SessionApi } from "../api/session-api.ts";
 import { endsSession, subscribeSessionEvents } from "../api/session-events.ts";
 import type { AppContext, Page } from "../app/page.ts";
-import { confirmAction } from "../dom/confirm-dialog.ts";
 import { h } from "../dom/h.ts";
 import { InstructionsPanel } from "../instructions/instructions-panel.ts";
 import { routeHref } from "../routing/route.ts";
 import { Workbench } from "../workbench/workbench.ts";
-import { endedView, messageView } from "./session-messages.ts";
+import { endedView, messageView, waitingView } from "./session-messages.ts";
+import { waitUntilReady } from "./wait-until-ready.ts";
+import { SessionActions } from "./session-actions.ts";
 import { SessionHeader } from "./session-header.ts";
 
 export class SessionPage implements Page {
   private readonly cleanups: Array<() => void> = [];
+  private readonly abort = new AbortController();
   private readonly notice = h("p", { class: "session-notice", role: "status", "aria-live": "polite" });
-  private api: SessionApi | undefined;
   private disposed = false;
 
   constructor(
@@ -36,26 +37,38 @@ export class SessionPage implements Page {
       );
       return;
     }
-    this.api = new SessionApi(id, token);
     root.append(messageView("Opening your session…", ""));
-    void this.load(this.api);
+    void this.load(new SessionApi(id, token));
   }
 
   dispose(): void {
     this.disposed = true;
+    this.abort.abort();
     for (const c of this.cleanups.splice(0)) c();
   }
 
   private async load(api: SessionApi): Promise<void> {
     let view: SessionView;
     let lab: SessionLabView;
+    let shown = "";
     try {
-      [view, lab] = await Promise.all([api.view(), api.lab()]);
+      const first = await api.view();
+      if (first.state === "stopped" || first.state === "failed")
+        return this.ended(first.reason ?? `it is ${first.state}`);
+      view = await waitUntilReady(api, first, {
+        signal: this.abort.signal,
+        onProgress: (p) => {
+          // Re-rendered only when the place changes, so focus and screen readers stay put.
+          if (JSON.stringify(p) !== shown) this.show(waitingView(p));
+          shown = JSON.stringify(p);
+        },
+      });
+      lab = await api.lab();
     } catch (e) {
+      if (this.disposed) return;
       return this.show(messageView("This session could not be opened", (e as Error).message));
     }
     if (this.disposed) return;
-    if (view.state !== "ready") return this.ended(view.reason ?? `the session is ${view.state}`);
     this.ctx.title(lab.lab.title);
     this.mount(api, lab, view);
   }
@@ -63,15 +76,21 @@ export class SessionPage implements Page {
   private mount(api: SessionApi, lab: SessionLabView, view: SessionView): void {
     const challenge = lab.lab.mode === "challenge";
     const workbench = new Workbench(api, this.ctx.tokens);
+    const actions = new SessionActions({
+      api,
+      say: (text) => this.say(text),
+      setDeadline: (at) => header.setDeadline(at),
+      ended: (reason) => this.ended(reason),
+      showReport: () => this.showReport(api),
+    });
     const header = new SessionHeader({
       title: lab.lab.title,
       mode: lab.lab.mode,
-      onExtend: () => void this.extend(api, header),
-      onEnd: () => void this.end(api),
-      onSubmit: () => void this.submit(api),
-      onCopyViewerLink: () => void this.copyViewerLink(api),
-      onExpire: () =>
-        challenge ? void this.showReport(api) : this.say("Time is up: the session is ending."),
+      onExtend: () => void actions.extend(),
+      onEnd: () => void actions.end(),
+      onSubmit: () => void actions.submit(),
+      onCopyViewerLink: () => void actions.copyViewerLink(),
+      onExpire: () => (challenge ? this.showReport(api) : this.say("Time is up: the session is ending.")),
     });
     const instructions =
       lab.steps.length > 0
@@ -98,11 +117,13 @@ export class SessionPage implements Page {
     const onEvent = (e: LabEvent): void => {
       if (e.type === "step") instructions?.applyStep(e.stepId, e.status, e.results);
       if (e.type === "snapshot") instructions?.applyView(e.view);
+      if (e.type === "completed") this.say("Every step is done. Well done!");
       const timer = e.type === "timer" ? e.timer : e.type === "snapshot" ? e.view.timer : undefined;
       if (timer) header.setDeadline(Date.now() + timer.remainingMs);
       if (endsSession(e)) {
         const reason = e.type === "session" ? e.reason : undefined;
-        void (challenge ? this.showReport(api) : this.ended(reason ?? "the session ended"));
+        if (challenge) this.showReport(api);
+        else this.ended(reason ?? "the session ended");
       }
     };
     const unsubscribe = subscribeSessionEvents(api.eventsUrl(), {
@@ -116,56 +137,9 @@ export class SessionPage implements Page {
     );
   }
 
-  private async extend(api: SessionApi, header: SessionHeader): Promise<void> {
-    try {
-      const view = await api.extend(30);
-      header.setDeadline(Date.parse(view.expiresAt));
-      this.say("Extended: the new end time is shown above.");
-    } catch (e) {
-      this.say(`Could not extend: ${(e as Error).message}`);
-    }
-  }
-
-  private async end(api: SessionApi): Promise<void> {
-    const ok = await confirmAction(
-      "End this session?",
-      "Your sandbox, its containers and your files are deleted. This cannot be undone.",
-      "End session",
-    );
-    if (!ok) return;
-    await api.end().catch(() => undefined);
-    this.ended("you ended it");
-  }
-
-  /** Submitting ends the session, so the score is final; the report page shows it. */
-  private async submit(api: SessionApi): Promise<void> {
-    const ok = await confirmAction(
-      "Submit your work?",
-      "Your tasks are checked one last time, then the session ends and you see your score.",
-      "Submit",
-    );
-    if (!ok) return;
-    this.say("Checking your work…");
-    await api.check().catch(() => undefined);
-    await api.end().catch(() => undefined);
-    await this.showReport(api);
-  }
-
-  private async showReport(api: SessionApi): Promise<void> {
+  private showReport(api: SessionApi): void {
     this.dispose();
     location.hash = routeHref({ page: "report", id: api.id });
-  }
-
-  private async copyViewerLink(api: SessionApi): Promise<void> {
-    const link = `${location.origin}${location.pathname}${routeHref({ page: "watch", id: api.id, term: "term1", token: api.token })}`;
-    try {
-      await navigator.clipboard.writeText(link);
-      this.say(
-        "A read-only viewer link is on your clipboard. Anyone with it can see (and use) this session.",
-      );
-    } catch {
-      this.say(`Viewer link: ${link}`);
-    }
   }
 
   private ended(reason: string): void {

@@ -1,0 +1,64 @@
+// What the session header's buttons do: extend, end, submit (challenge), share a viewer link.
+import type { SessionApi } from "../api/session-api.ts";
+import { confirmAction } from "../dom/confirm-dialog.ts";
+import { routeHref } from "../routing/route.ts";
+
+export interface SessionActionsDeps {
+  readonly api: SessionApi;
+  readonly say: (text: string) => void;
+  readonly setDeadline: (at: number) => void;
+  readonly ended: (reason: string) => void;
+  readonly showReport: () => void;
+}
+
+export class SessionActions {
+  constructor(private readonly d: SessionActionsDeps) {}
+
+  async extend(): Promise<void> {
+    try {
+      const view = await this.d.api.extend(30);
+      this.d.setDeadline(Date.parse(view.expiresAt));
+      this.d.say("Extended: the new end time is shown above.");
+    } catch (e) {
+      this.d.say(`Could not extend: ${(e as Error).message}`);
+    }
+  }
+
+  async end(): Promise<void> {
+    const ok = await confirmAction(
+      "End this session?",
+      "Your sandbox, its containers and your files are deleted. This cannot be undone.",
+      "End session",
+    );
+    if (!ok) return;
+    await this.d.api.end().catch(() => undefined);
+    this.d.ended("you ended it");
+  }
+
+  /** Submitting ends the session, so the score is final; the report page shows it. */
+  async submit(): Promise<void> {
+    const ok = await confirmAction(
+      "Submit your work?",
+      "Your tasks are checked one last time, then the session ends and you see your score.",
+      "Submit",
+    );
+    if (!ok) return;
+    this.d.say("Checking your work…");
+    await this.d.api.check().catch(() => undefined);
+    await this.d.api.end().catch(() => undefined);
+    this.d.showReport();
+  }
+
+  async copyViewerLink(): Promise<void> {
+    const { id, token } = this.d.api;
+    const link = `${location.origin}${location.pathname}${routeHref({ page: "watch", id, term: "term1", token })}`;
+    try {
+      await navigator.clipboard.writeText(link);
+      this.d.say(
+        "A read-only viewer link is on your clipboard. Anyone with it can see (and use) this session.",
+      );
+    } catch {
+      this.d.say(`Viewer link: ${link}`);
+    }
+  }
+}
