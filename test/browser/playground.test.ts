@@ -32,10 +32,19 @@ it("starts the playground from the catalog and runs a container in the terminal"
   await learner.waitForScreen(/^hello-from-browser$/m);
 });
 
-it("comes back to the same shell after a reload", async () => {
+it("opens a second shell with +", async () => {
+  await page.getByRole("button", { name: "New terminal" }).click();
+  await learner.ready();
+  await learner.run("tmux display-message -p 'in #S'");
+  await learner.waitForScreen(/^in term2$/m);
+  await learner.tab("term1");
+});
+
+it("comes back to the same shell, and the same tabs, after a reload", async () => {
   await learner.run("export SLIPWAY_MARK=still-$((40+2))");
   await page.reload();
   await learner.ready();
+  expect(await page.getByRole("tab").allTextContents()).toEqual(["term1", "term2", "Editor", "Ports"]);
   await learner.run('echo "mark=$SLIPWAY_MARK"');
   await learner.waitForScreen(/^mark=still-42$/m);
   // Tab completes in the shell; Shift+Tab leaves the terminal for the tab bar.
