@@ -71,7 +71,8 @@ export class LiveRegistry {
     });
     const timer = lab.sandbox.timeLimitMs === undefined ? undefined : this.timer(id, lab);
     this.attached.set(id, { live, timer });
-    if (this.c.live) live.start();
+    // A lab without steps (the playground) has nothing to re-check: no watchers for it.
+    if (this.c.live && lab.steps.length > 0) live.start();
     timer?.start();
   }
 
