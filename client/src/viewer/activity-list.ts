@@ -24,7 +24,7 @@ export function activityList(entries: readonly ActivityEntry[]): HTMLElement {
           h(
             "span",
             { class: "muted" },
-            [e.summary.name, e.summary.image, ...e.summary.flags].filter(Boolean).join(" "),
+            shortIds([e.summary.name, e.summary.image, ...e.summary.flags].filter(Boolean).join(" ")),
           ),
           e.summary.denied
             ? h("span", { class: "error" }, ` refused: ${e.summary.denied}`)
@@ -34,5 +34,7 @@ export function activityList(entries: readonly ActivityEntry[]): HTMLElement {
   );
 }
 
-/** "/v1.41/containers/json?all=1" → "/containers/json?all=1" */
-export const apiPath = (path: string): string => path.replace(/^\/v[\d.]+(?=\/)/, "");
+/** "/v1.41/containers/4e74…(64 hex)/start" → "/containers/4e7476aeb78a/start", as docker ps shows ids. */
+export const apiPath = (path: string): string => shortIds(path.replace(/^\/v[\d.]+(?=\/)/, ""));
+
+const shortIds = (text: string): string => text.replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/g, "$1");
