@@ -36,7 +36,8 @@ function run(cmd, argv) {
 
 const tsx = ["--import", "tsx"];
 const steps = {
-  // The browser client is bundled first (skipped when its sources are unchanged).
+  // The browser client is bundled first (skipped when its sources are unchanged); the
+  // server starts only if that succeeded (status 0).
   start: () =>
     run(process.execPath, [...tsx, "scripts/build-client.ts"]) ||
     run(process.execPath, [...tsx, "server/src/main.ts", ...args]),
