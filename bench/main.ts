@@ -1,10 +1,12 @@
 // npm run bench -- <name…>: prints figures; no targets are asserted here or in tests.
+import { checksBench } from "./checks-bench.ts";
 import { sessionsBench } from "./sessions-bench.ts";
 import { terminalBench } from "./terminal-bench.ts";
 
 const benches: Record<string, () => Promise<void>> = {
   sessions: sessionsBench,
   terminal: terminalBench,
+  checks: checksBench,
 };
 
 const names = process.argv.slice(2);

@@ -1,0 +1,108 @@
+// npm run bench -- checks: the time to evaluate every check of a five-step lab against a
+// live sandbox through POST /check (bench/labs/five-steps: inspects, execs on both sides, an
+// HTTP request, files, history), and the latency from a container started in the learner's shell to its step
+// showing complete on the session's event stream. Targets (p50 ≤ 150 ms, ≤ 1 s) are printed
+// next to the figures, not asserted.
+import { resolve } from "node:path";
+import type { CheckReport, LabEvent } from "../common/lab-events.ts";
+import { startTestApp, type TestApp } from "../test/support/test-app.ts";
+import { percentile, report } from "./stats.ts";
+
+const LABS = resolve(import.meta.dirname, "labs");
+const EVALUATIONS = 30;
+const STARTS = 10;
+
+const STATE = `set -e
+docker network create appnet >/dev/null
+docker run -d --name web --network appnet -p 8080:80 nginx >/dev/null
+docker volume create data >/dev/null
+docker run --rm -v data:/d busybox sh -c 'echo ok > /d/state'
+printf 'FROM busybox\\nEXPOSE 80\\n' | docker build -q -t slipway/bench - >/dev/null
+echo hello > notes.txt
+docker ps >/dev/null
+for i in $(seq 50); do curl -sf localhost:8080 >/dev/null && exit 0; sleep 0.2; done; exit 1`;
+
+/** POST /check: every check of every step, through the session's own live evaluator. */
+async function fullEvaluation(t: TestApp, s: { id: string; token: string }): Promise<void> {
+  const samples: number[] = [];
+  let last: CheckReport | undefined;
+  for (let i = 0; i < EVALUATIONS; i++) {
+    const t0 = performance.now();
+    const r = await t.api<CheckReport>("POST", `/api/sessions/${s.id}/check`, {}, s.token);
+    samples.push(performance.now() - t0);
+    last = r.body;
+  }
+  const checks = last?.steps.reduce((n, st) => n + st.results.length, 0);
+  console.log(
+    report(`full evaluation (${last?.steps.length} steps, ${checks} checks)`, samples),
+    "target p50 ≤ 150 ms",
+  );
+  const slowest = (last?.steps ?? [])
+    .flatMap((st) => st.results.map((r) => `${r.type} ${r.durationMs} ms`))
+    .sort((a, b) => Number(b.split(" ")[1]) - Number(a.split(" ")[1]));
+  console.log(`  per check, last run: ${slowest.join(", ")}`);
+  const failing = last?.steps.flatMap((st) =>
+    st.results.filter((r) => !r.pass).map((r) => `${st.stepId}: ${r.errors.join(", ")}`),
+  );
+  if (failing?.length)
+    console.log(`  failing in the last run (step box is expected to): ${failing.join("; ")}`);
+}
+
+/** The learner starts `box` in their shell: from its StartedAt to the step complete on the
+ *  SSE stream. `docker start` connects the network first and the engine holds its inspect
+ *  until the start is done, so the check that the connect event triggered usually sees the
+ *  container running: the figure is often a few ms, bounded by debounce + one evaluation. */
+async function liveCompletion(t: TestApp, s: { id: string; token: string }): Promise<void> {
+  const events: Array<{ at: number; e: LabEvent }> = [];
+  const abort = new AbortController();
+  const res = await fetch(`${t.url}/api/sessions/${s.id}/events?token=${s.token}`, { signal: abort.signal });
+  void (async () => {
+    const decoder = new TextDecoder();
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
+      for (const m of decoder.decode(chunk).matchAll(/^data: (.*)$/gm))
+        events.push({ at: Date.now(), e: JSON.parse(m[1] as string) as LabEvent });
+  })().catch(() => undefined);
+  const boxIs = async (status: string, after: number) => {
+    for (let waited = 0; waited < 20_000; waited += 10) {
+      const hit = events.find(
+        (x) => x.at >= after && x.e.type === "step" && x.e.stepId === "box" && x.e.status === status,
+      );
+      if (hit) return hit.at;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`step box never became ${status}`);
+  };
+  const samples: number[] = [];
+  for (let i = 0; i < STARTS; i++) {
+    const before = Date.now();
+    // Created first and started later, so the start event alone has to carry the news.
+    await t.exec(
+      s,
+      "docker create --name box busybox sleep 600 >/dev/null && sleep 0.5 && docker start box >/dev/null",
+    );
+    const shown = await boxIs("passed", before);
+    const started = await t.exec(s, "docker inspect --format '{{.State.StartedAt}}' box");
+    samples.push(shown - Date.parse(started.stdout.trim()));
+    const gone = Date.now();
+    await t.exec(s, "docker rm -f box >/dev/null");
+    await boxIs("failed", gone);
+  }
+  abort.abort();
+  console.log(report("container started → step complete on SSE", samples), "target ≤ 1000 ms");
+  console.log(
+    `  worst ${Math.round(Math.max(...samples))} ms, p50 ${Math.round(percentile(samples, 50))} ms`,
+  );
+}
+
+export async function checksBench(): Promise<void> {
+  const t = await startTestApp({ SLIPWAY_LABS_DIR: LABS });
+  try {
+    const s = await t.startSession("five-steps");
+    const setup = await t.exec(s, STATE, 120_000);
+    if (setup.exitCode !== 0) throw new Error(`bench state failed: ${setup.stderr}`);
+    await fullEvaluation(t, s);
+    await liveCompletion(t, s);
+  } finally {
+    await t.close();
+  }
+}
