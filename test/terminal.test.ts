@@ -1,4 +1,4 @@
-// Terminals on the real engine and a real websocket: the shell lives in tmux in the
+// Terminals on the real engine and a real websocket: the shell lives in dtach in the
 // workstation, so it outlives socket drops and a server restart.
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -49,14 +49,15 @@ export interface ExecResult {
   readonly durationMs: number;
 }
 
+/** A named shell in the workstation, and the size of the screen it is shown on. */
 export interface TtyOptions {
-  readonly cmd: readonly string[];
+  /** Plain (`^[a-z0-9][a-z0-9_-]{0,31}$`): the same name reattaches to the same shell. */
+  readonly name: string;
   readonly cols: number;
   readonly rows: number;
-  readonly env?: Readonly<Record<string, string>>;
 }
 
-/** A process with a terminal in the workstation. Output is raw bytes (UTF-8 may split). */
+/** A shell's terminal. Output is raw bytes (UTF-8 may split). */
 export interface TtyStream {
   onData(listener: (chunk: Buffer) => void): void;
   onExit(listener: (code: number | null) => void): void;
@@ -65,7 +66,7 @@ export interface TtyStream {
   /** Flow control: stop reading from the process until resume(). */
   pause(): void;
   resume(): void;
-  /** Detaches from the process; a shell held by tmux inside the sandbox lives on. */
+  /** Detaches from the process; a shell held by dtach inside the sandbox lives on. */
   close(): void;
 }
 
@@ -113,6 +114,7 @@ export interface SandboxDriver {
   /** Resolves once the learner's engine answers; rejects after timeoutMs. */
   waitReady(ref: SandboxRef, timeoutMs: number): Promise<void>;
   exec(ref: SandboxRef, cmd: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
+  /** Opens the named shell, starting it if needed; it outlives the stream (and the server). */
   openTty(ref: SandboxRef, opts: TtyOptions): Promise<TtyStream>;
   /** Writes files into the workspace (shared by workstation and engine). */
   putFiles(ref: SandboxRef, files: readonly SandboxFile[]): Promise<void>;

@@ -1,5 +1,5 @@
-// A fresh tty runs `stty …; exec tmux …`. Keys that arrive before tmux puts the pty in raw
-// mode are discarded by its tcsetattr and can leave the first attach blank: hold input until
+// A fresh tty runs `stty …; exec dtach …`. Keys that arrive before the attach puts the pty in
+// raw mode can be discarded by its tcsetattr and leave the first attach blank: hold input until
 // the shell has drawn something and gone quiet (or a few seconds passed), then send it in order.
 export class InputGate {
   private queue: Array<string | Buffer> | undefined = [];

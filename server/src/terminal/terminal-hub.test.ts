@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FakeDriver } from "./fake-tty.test-helper.ts";
-import { TerminalHub, tmuxCommand } from "./terminal-hub.ts";
+import { TerminalHub } from "./terminal-hub.ts";
 
 const ref = { id: "s1", engine: "e", workstation: "w" };
 const size = { cols: 100, rows: 30 };
@@ -39,10 +39,11 @@ describe("TerminalHub", () => {
     await expect(hub.open(ref, "main", size)).resolves.toBeDefined();
   });
 
-  it("refuses names that could escape the tmux command", () => {
-    expect(() => tmuxCommand("a;rm -rf /", 80, 24)).toThrow();
-    expect(tmuxCommand("main", 80.7, 24)[2]).toBe(
-      "stty cols 80 rows 24 2>/dev/null; exec tmux -u new-session -A -s main",
-    );
+  it("refuses names that could escape into a path or a command", async () => {
+    const driver = new FakeDriver();
+    const hub = new TerminalHub({ driver, onError: () => {} });
+    await expect(hub.open(ref, "../x", size)).rejects.toThrow(/invalid terminal name/);
+    await expect(hub.open(ref, "a;rm -rf /", size)).rejects.toThrow(/invalid terminal name/);
+    expect(driver.ttys).toHaveLength(0);
   });
 });

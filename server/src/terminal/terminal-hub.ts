@@ -1,7 +1,8 @@
-// Finds or opens the Terminal for (session, terminal name). The shell runs under tmux inside
-// the sandbox, so a dropped socket, an idle detach or a server restart only detaches: the next
-// open attaches to the same tmux session again (new-session -A).
+// Finds or opens the Terminal for (session, terminal name). The driver holds each named shell
+// in the sandbox (dtach on Docker), so a dropped socket, an idle detach or a server restart
+// only detaches: the next open attaches to the same shell again.
 import type { SandboxDriver, SandboxRef } from "../sandbox/sandbox-driver.ts";
+import { HIGH_WATERMARK_BYTES } from "../../../common/terminal-protocol.ts";
 import { Terminal } from "./terminal.ts";
 
 export interface TerminalHubOptions {
@@ -15,17 +16,8 @@ export interface TerminalHubOptions {
   readonly now?: () => number;
 }
 
-/** Names become tmux session names and URL segments: keep them plain. */
+/** Names become socket names in the sandbox and URL segments: keep them plain. */
 export const TERMINAL_NAME = /^[a-z0-9][a-z0-9_-]{0,31}$/;
-
-/** The size goes in before tmux starts: Docker's exec create has no console size (API 1.41),
- *  and a shell that starts at 80x24 and is resized later draws its first prompt wrapped. */
-export function tmuxCommand(name: string, cols: number, rows: number): string[] {
-  if (!TERMINAL_NAME.test(name)) throw new Error(`invalid terminal name: ${name}`);
-  const c = Math.trunc(cols);
-  const r = Math.trunc(rows);
-  return ["sh", "-c", `stty cols ${c} rows ${r} 2>/dev/null; exec tmux -u new-session -A -s ${name}`];
-}
 
 export class TerminalHub {
   private readonly terminals = new Map<string, Promise<Terminal>>();
@@ -55,7 +47,7 @@ export class TerminalHub {
     for (const [, pending] of mine) (await pending.catch(() => undefined))?.close();
   }
 
-  /** Detaches every terminal (tmux keeps the shells), e.g. at shutdown. */
+  /** Detaches every terminal (dtach keeps the shells), e.g. at shutdown. */
   async closeAll(): Promise<void> {
     const all = await Promise.allSettled([...this.terminals.values()]);
     for (const r of all) if (r.status === "fulfilled") r.value.close();
@@ -63,17 +55,17 @@ export class TerminalHub {
   }
 
   private async start(key: string, ref: SandboxRef, name: string, size: { cols: number; rows: number }) {
-    const tty = await this.opts.driver.openTty(ref, {
-      cmd: tmuxCommand(name, size.cols, size.rows),
-      ...size,
-    });
+    if (!TERMINAL_NAME.test(name)) throw new Error(`invalid terminal name: ${name}`);
+    const tty = await this.opts.driver.openTty(ref, { name, cols: size.cols, rows: size.rows });
     const self: Terminal = new Terminal(tty, {
       ...size,
       // Seqs start from the clock so that a later incarnation (after a restart or an idle
       // detach) numbers above any seq a client still holds: the client is then told it
       // missed output instead of silently skipping the new one. 1000 chunks/ms never happens.
       seqBase: (this.opts.now ?? Date.now)() * 1000,
-      replayBytes: this.opts.replayBytes ?? 1024 * 1024,
+      // Twice the high watermark: a controller that drops with its window full still
+      // finds everything it missed here (see Terminal.keepGhost).
+      replayBytes: this.opts.replayBytes ?? 2 * HIGH_WATERMARK_BYTES,
       idleMs: this.opts.idleMs ?? 10 * 60_000,
       resizeDebounceMs: this.opts.resizeDebounceMs ?? 50,
       inputGateMs: this.opts.inputGateMs,

@@ -12,7 +12,7 @@ const PATH = /^\/api\/sessions\/([^/]+)\/terminals\/([^/]+)$/;
 
 export interface TerminalServer {
   readonly hub: TerminalHub;
-  /** Closes every socket and detaches every terminal; the shells live on in tmux. */
+  /** Closes every socket and detaches every terminal; the shells live on in dtach. */
   close(): Promise<void>;
 }
 

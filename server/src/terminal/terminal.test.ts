@@ -19,15 +19,16 @@ class Peer implements TerminalPeer {
 const CHUNK = "y\n".repeat(32 * 1024); // 64 KiB
 const hello = { mode: "control" as const, lastSeq: 0, cols: 80, rows: 24 };
 
-function setup(over: { idleMs?: number } = {}) {
-  const tty = new FakeTty({ cmd: [], cols: 80, rows: 24 });
+function setup(over: { idleMs?: number; replayBytes?: number; reconnectGraceMs?: number } = {}) {
+  const tty = new FakeTty({ name: "main", cols: 80, rows: 24 });
   const closed = vi.fn();
   const terminal = new Terminal(tty, {
     cols: 80,
     rows: 24,
     seqBase: 1000,
-    replayBytes: 1024 * 1024,
+    replayBytes: over.replayBytes ?? 1024 * 1024,
     idleMs: over.idleMs ?? 60_000,
+    reconnectGraceMs: over.reconnectGraceMs,
     resizeDebounceMs: 10,
     inputGateMs: 0,
     onClosed: closed,
@@ -79,14 +80,31 @@ describe("Terminal flow control", () => {
     expect(sent).toBeLessThanOrEqual(HIGH_WATERMARK_BYTES + CHUNK.length);
   });
 
-  it("resumes when the controller leaves, and a slow viewer does not stall the shell", () => {
-    const { tty, terminal } = setup();
+  it("holds the flow for a dropped controller until it returns, and replays what it missed", () => {
+    const { tty, terminal } = setup({ replayBytes: 2 * HIGH_WATERMARK_BYTES });
+    const first = new Peer();
+    const a = terminal.attach(first, hello);
+    flood(tty, 10_000);
+    const lastSeen = first.msgs.at(-1)?.t === "out" ? (first.msgs.at(-1) as { seq: number }).seq : 0;
+    a.detach(); // the socket dropped; everything in flight is lost
+    expect(tty.paused).toBe(true);
+    const back = new Peer();
+    terminal.attach(back, { ...hello, lastSeq: lastSeen - 30 }); // the last 30 never arrived
+    expect(back.msgs[0]).toMatchObject({ t: "ready", truncated: false });
+    expect(back.msgs).toHaveLength(1 + 30);
+  });
+
+  it("lets output flow again after the grace period, and a slow viewer does not stall the shell", () => {
+    vi.useFakeTimers();
+    const { tty, terminal } = setup({ reconnectGraceMs: 5000 });
     const a = terminal.attach(new Peer(), hello);
     const viewer = new Peer();
     terminal.attach(viewer, { ...hello, mode: "view" });
     flood(tty, 10_000);
-    expect(tty.paused).toBe(true);
     a.detach();
+    vi.advanceTimersByTime(4999);
+    expect(tty.paused).toBe(true);
+    vi.advanceTimersByTime(1);
     expect(tty.paused).toBe(false);
     flood(tty, 200); // nobody gates now; the never-acking viewer is dropped, not buffered forever
     expect(viewer.kicked).toBe("unavailable");

@@ -1,6 +1,6 @@
 // One shell in a sandbox, shared by every browser tab that shows it. The TtyStream stays
 // open while nobody watches (output keeps filling the replay buffer) and is detached after
-// an idle period; tmux inside the sandbox keeps the shell either way.
+// an idle period; dtach inside the sandbox keeps the shell either way.
 import type { TtyStream } from "../sandbox/sandbox-driver.ts";
 import type { ErrorCode, ServerMsg, TerminalMode } from "../../../common/terminal-protocol.ts";
 import { HIGH_WATERMARK_BYTES, LOW_WATERMARK_BYTES } from "../../../common/terminal-protocol.ts";
@@ -34,6 +34,8 @@ export interface TerminalOptions {
   readonly resizeDebounceMs: number;
   /** How long new input may wait for the shell to draw first (see InputGate); 0 = never. */
   readonly inputGateMs?: number;
+  /** How long a controller that dropped still holds the flow (see keepGhost). */
+  readonly reconnectGraceMs?: number;
   readonly onClosed: () => void;
   readonly onError: (err: unknown) => void;
 }
@@ -43,6 +45,8 @@ interface PeerState {
   unacked: number;
 }
 
+const BATCH_CHARS = 64 * 1024;
+
 /** A viewer this far behind is dropped (it reconnects and replays) rather than stall the shell. */
 const VIEWER_MAX_LAG = 2 * HIGH_WATERMARK_BYTES;
 
@@ -51,10 +55,14 @@ export class Terminal {
   private readonly replay: ReplayBuffer;
   private readonly peers = new Map<TerminalPeer, PeerState>();
   private controller: TerminalPeer | undefined;
+  /** The flow-control account of a controller that dropped and may come back. */
+  private ghost: { unacked: number; timer: NodeJS.Timeout } | undefined;
   private paused = false;
   private readonly resizer: DebouncedResize;
   private idleTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  private pending = "";
+  private flushTimer: NodeJS.Immediate | undefined;
   private readonly gate: Pick<InputGate, "output" | "input" | "cancel">;
 
   constructor(
@@ -69,7 +77,7 @@ export class Terminal {
     this.gate = gateMs > 0 ? new InputGate((d) => tty.write(d), 150, gateMs) : openGate(tty);
     tty.onData((chunk) => {
       this.gate.output();
-      this.output(this.decoder.decode(chunk, { stream: true }));
+      this.collect(this.decoder.decode(chunk, { stream: true }));
     });
     tty.onExit((code) => this.exited(code));
     this.armIdle();
@@ -85,6 +93,7 @@ export class Terminal {
     if (hello.mode === "control") {
       const previous = this.controller;
       this.controller = peer;
+      this.dropGhost();
       if (previous) {
         this.peers.delete(previous);
         previous.kick("hijacked", "another window took control of this terminal");
@@ -102,11 +111,13 @@ export class Terminal {
     return this.attachment(peer, state);
   }
 
-  /** Detaches from the process; the tmux session inside the sandbox lives on. */
+  /** Detaches from the process; the dtach-held shell inside the sandbox lives on. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.flushTimer) clearImmediate(this.flushTimer);
     clearTimeout(this.idleTimer);
+    this.dropGhost();
     this.gate.cancel();
     this.resizer.cancel();
     this.tty.close();
@@ -125,16 +136,39 @@ export class Terminal {
       },
       detach: () => {
         if (!this.peers.delete(peer)) return;
-        if (this.controller === peer) this.controller = undefined;
+        if (this.controller === peer) {
+          this.controller = undefined;
+          this.keepGhost(state.unacked);
+        }
         this.flow();
         if (this.peers.size === 0) this.armIdle();
       },
     };
   }
 
+  /** Output arrives in pty-sized pieces (4 KiB from dtach). Sending each as its own message
+   *  spent more time framing and parsing than moving bytes: pieces that arrive in one turn of
+   *  the event loop go out as one message, up to BATCH_BYTES. A keystroke's echo, alone in its
+   *  turn, still goes out at once. */
+  private collect(data: string): void {
+    if (data === "") return;
+    this.pending += data;
+    if (this.pending.length >= BATCH_CHARS) return this.flush();
+    this.flushTimer ??= setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    if (this.flushTimer) clearImmediate(this.flushTimer);
+    this.flushTimer = undefined;
+    const data = this.pending;
+    this.pending = "";
+    this.output(data);
+  }
+
   private output(data: string): void {
     if (data === "" || this.closed) return;
     const chunk = this.replay.push(data);
+    if (this.ghost) this.ghost.unacked += chunk.bytes;
     for (const [peer, state] of this.peers) {
       peer.send({ t: "out", seq: chunk.seq, data: chunk.data });
       state.unacked += chunk.bytes;
@@ -148,7 +182,7 @@ export class Terminal {
 
   /** Only the controller gates the process: a slow viewer must not freeze the learner's shell. */
   private flow(): void {
-    const gate = this.controller && this.peers.get(this.controller);
+    const gate = (this.controller && this.peers.get(this.controller)) ?? this.ghost;
     if (!this.paused && gate && gate.unacked > HIGH_WATERMARK_BYTES) {
       this.paused = true;
       this.tty.pause();
@@ -156,6 +190,25 @@ export class Terminal {
       this.paused = false;
       this.tty.resume();
     }
+  }
+
+  /** A dropped controller (a network blip, a reload) keeps holding the flow for a while, so
+   *  its reconnect replays everything it missed from the buffer: no gap. The replay buffer is
+   *  larger than the high watermark for that reason. After the grace period output flows
+   *  again, and a client that returns later is told it missed some. */
+  private keepGhost(unacked: number): void {
+    this.dropGhost();
+    const timer = setTimeout(() => {
+      this.ghost = undefined;
+      this.flow();
+    }, this.opts.reconnectGraceMs ?? 60_000);
+    timer.unref();
+    this.ghost = { unacked, timer };
+  }
+
+  private dropGhost(): void {
+    clearTimeout(this.ghost?.timer);
+    this.ghost = undefined;
   }
 
   private armIdle(): void {
@@ -166,7 +219,8 @@ export class Terminal {
 
   private exited(code: number | null): void {
     if (this.closed) return;
-    this.output(this.decoder.decode());
+    this.collect(this.decoder.decode());
+    this.flush();
     for (const peer of this.peers.keys()) {
       peer.send({ t: "exit", code });
       peer.end();

@@ -14,12 +14,19 @@ import type {
   SandboxSpec,
   StorageReport,
 } from "../sandbox-driver.ts";
-import { execIn, openTtyIn } from "./docker-exec.ts";
+import { execIn } from "./docker-exec.ts";
 import { putFiles, readFileFrom } from "./docker-files.ts";
 import { watchSandbox } from "./docker-watch.ts";
+import { openDtachShell } from "./dtach-shell.ts";
 import { pingEngine } from "./engine-ping.ts";
 import { createSessionDisk, pruneSandboxDirs, removeSessionDisk, storageReport } from "./session-disk.ts";
-import { type HostTraits, engineOptions, sandboxNames, workstationOptions } from "./sandbox-containers.ts";
+import {
+  type HostTraits,
+  TERMS_DIR,
+  engineOptions,
+  sandboxNames,
+  workstationOptions,
+} from "./sandbox-containers.ts";
 import { SubnetAllocator } from "./subnet-allocator.ts";
 import { mirrorHealthy } from "./setup/registry-mirror.ts";
 import type { HostFacts } from "./setup/host-setup.ts";
@@ -84,6 +91,7 @@ export class DockerDriver implements SandboxDriver {
     const engineDir = this.engineDir(spec.id);
     mkdirSync(engineDir, { recursive: true });
     mkdirSync(spec.gatewayDir, { recursive: true });
+    mkdirSync(this.termsDir(spec.id), { recursive: true });
     const traits = { ...this.traits, diskQuota: this.traits.diskQuota && spec.diskGiB > 0 };
     try {
       const disk = traits.diskQuota
@@ -101,7 +109,9 @@ export class DockerDriver implements SandboxDriver {
         engineOptions(spec, names, map, traits, { engine: engineDir, tmp: disk?.tmpDir }),
       );
       await engine.start();
-      const ws = await this.docker.createContainer(workstationOptions(spec, names, map, traits, engine.id));
+      const ws = await this.docker.createContainer(
+        workstationOptions(spec, names, map, traits, engine.id, this.termsDir(spec.id)),
+      );
       await ws.start();
       return { id: spec.id, engine: engine.id, workstation: ws.id };
     } catch (e) {
@@ -123,8 +133,22 @@ export class DockerDriver implements SandboxDriver {
   exec: SandboxDriver["exec"] = (ref, cmd, opts = {}) =>
     execIn(this.docker.getContainer(opts.target === "engine" ? ref.engine : ref.workstation), cmd, opts);
 
-  openTty: SandboxDriver["openTty"] = (ref, opts) =>
-    openTtyIn(this.docker.getContainer(ref.workstation), opts);
+  openTty: SandboxDriver["openTty"] = (ref, opts) => {
+    const ws = this.docker.getContainer(ref.workstation);
+    return openDtachShell(
+      {
+        hostDir: this.termsDir(ref.id),
+        // `script` gives dtach a terminal with sane settings to hand on to the shell's pty.
+        start: async (name) => {
+          const cmd = `dtach -n ${TERMS_DIR}/${name} -E -z bash`;
+          const r = await execIn(ws, ["script", "-qec", cmd, "/dev/null"], { timeoutMs: 15_000 });
+          if (r.exitCode !== 0) throw new Error(`starting shell ${name}: ${(r.stdout + r.stderr).trim()}`);
+        },
+      },
+      opts.name,
+      opts,
+    );
+  };
 
   putFiles: SandboxDriver["putFiles"] = (ref, files) =>
     putFiles(this.docker.getContainer(ref.workstation), files);
@@ -219,6 +243,10 @@ export class DockerDriver implements SandboxDriver {
 
   private sandboxDir(id: string): string {
     return join(this.o.stateDir, "sandboxes", id);
+  }
+
+  private termsDir(id: string): string {
+    return join(this.sandboxDir(id), "t");
   }
 
   private engineDir(id: string): string {

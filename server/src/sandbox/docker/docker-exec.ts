@@ -1,8 +1,8 @@
-// Exec and TTY over the Docker API. Non-TTY output is multiplexed; we demux it ourselves to
+// Commands over the Docker exec API. Non-TTY output is multiplexed; we demux it ourselves to
 // cap each stream, and wrap the command in `timeout` because Docker cannot kill an exec.
 import type Dockerode from "dockerode";
 import type { Duplex } from "node:stream";
-import type { ExecOptions, ExecResult, TtyOptions, TtyStream } from "../sandbox-driver.ts";
+import type { ExecOptions, ExecResult } from "../sandbox-driver.ts";
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_OUTPUT = 1024 * 1024;
@@ -70,42 +70,5 @@ export async function execIn(
     timedOut: killed,
     truncated,
     durationMs: Date.now() - started,
-  };
-}
-
-export async function openTtyIn(container: Dockerode.Container, o: TtyOptions): Promise<TtyStream> {
-  const exec = await container.exec({
-    Cmd: [...o.cmd],
-    Tty: true,
-    AttachStdin: true,
-    AttachStdout: true,
-    AttachStderr: true,
-    Env: Object.entries(o.env ?? {}).map(([k, v]) => `${k}=${v}`),
-  });
-  const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
-  const exitListeners: Array<(code: number | null) => void> = [];
-  let exited = false;
-  const finish = async () => {
-    if (exited) return;
-    exited = true;
-    const code = await exec.inspect().then(
-      (i) => i.ExitCode ?? null,
-      () => null,
-    );
-    for (const l of exitListeners) l(code);
-  };
-  stream.on("end", () => void finish());
-  stream.on("close", () => void finish());
-  stream.on("error", () => void finish());
-  void exec.resize({ h: o.rows, w: o.cols }).catch(() => undefined);
-  return {
-    onData: (l) => void stream.on("data", l),
-    onExit: (l) => void exitListeners.push(l),
-    write: (d) => void stream.write(d),
-    // The resize can race the exec's start ("no such exec"); a later resize corrects it.
-    resize: async (cols, rows) => void (await exec.resize({ h: rows, w: cols }).catch(() => undefined)),
-    pause: () => void stream.pause(),
-    resume: () => void stream.resume(),
-    close: () => void stream.destroy(),
   };
 }

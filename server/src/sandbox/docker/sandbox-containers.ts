@@ -5,6 +5,7 @@ import type { ContainerCreateOptions } from "dockerode";
 import type { SandboxSpec } from "../sandbox-driver.ts";
 
 export const WORKSPACE = "/home/learner";
+export const TERMS_DIR = "/run/slipway-terms";
 
 export interface SandboxNames {
   readonly network: string;
@@ -87,6 +88,7 @@ export function workstationOptions(
   labels: Record<string, string>,
   host: HostTraits,
   engineId: string,
+  termsDir: string,
 ): ContainerCreateOptions {
   return {
     name: names.workstation,
@@ -97,7 +99,12 @@ export function workstationOptions(
     HostConfig: {
       // Default capabilities only: the learner's shell never holds the engine's rights.
       NetworkMode: `container:${engineId}`,
-      Binds: [`${names.workVolume}:${WORKSPACE}`, `${spec.gatewayDir}:/run/slipway`],
+      Binds: [
+        `${names.workVolume}:${WORKSPACE}`,
+        `${spec.gatewayDir}:/run/slipway`,
+        // The terminals' dtach sockets, where the server attaches from the host.
+        `${termsDir}:${TERMS_DIR}`,
+      ],
       Init: true,
       // Read-only system, so a learner's writes land on the sandbox's disk (workspace) or in
       // memory (/tmp): the container layer lives on the host's disk, with no quota.
