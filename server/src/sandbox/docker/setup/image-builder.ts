@@ -36,6 +36,7 @@ export async function buildCatalog(
       progress.step(`${label}: building`);
       await ensureTools(image.hostTools);
       await buildOne(image, refs, cli, (line) => progress.detail(`${image.name}: ${line}`));
+      await cli.ok(["tag", image.ref, image.ref.replace(/:[^:]+$/, ":latest")]);
       progress.detail(`${image.name}: built in ${((Date.now() - started) / 1000).toFixed(1)}s`);
     }
     built.push({ image, tags: await resolveTags(image, cli), cached });

@@ -28,7 +28,7 @@ export interface CatalogImage extends ImageManifest {
   readonly dir: string;
   /** Cache key: recipe files plus the keys of what it builds on. */
   readonly hash: string;
-  /** Where the builder puts it on the host engine. */
+  /** Where the builder puts it on the host engine (also tagged `latest`, for people). */
   readonly ref: string;
 }
 
@@ -57,11 +57,14 @@ export function loadCatalog(imagesDir: string): CatalogImage[] {
     const hash = createHash("sha256");
     for (const dep of entry.m.dependsOn) hash.update(`dep:${byName.get(dep)?.hash}\n`);
     for (const f of listFiles(entry.dir)) hash.update(`${relative(entry.dir, f)}\n`).update(readFileSync(f));
+    const key = hash.digest("hex").slice(0, 16);
     const image: CatalogImage = {
       ...entry.m,
       dir: entry.dir,
-      hash: hash.digest("hex").slice(0, 16),
-      ref: `slipway/${name}:latest`,
+      hash: key,
+      // The recipe hash as tag: two checkouts (or a test of an older commit) on one engine
+      // then use their own images instead of overwriting each other's `latest`.
+      ref: `slipway/${name}:${key}`,
     };
     byName.set(name, image);
     ordered.push(image);
