@@ -24,7 +24,20 @@ APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/a
 Acquire::GzipIndexes "true";
 APT
 echo 'APT::Install-Recommends "false";' >"$root/etc/apt/apt.conf.d/docker-no-recommends"
-rm -rf "$root/var/lib/apt/lists/"* "$root/var/cache/apt/"*.bin "$root/var/log/"*.log
+# As debian:bookworm-slim: no docs, man pages or translations, now or in later installs.
+cat >"$root/etc/dpkg/dpkg.cfg.d/docker-slim" <<'DPKG'
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/man/*
+path-exclude /usr/share/groff/*
+path-exclude /usr/share/info/*
+path-exclude /usr/share/locale/*
+path-exclude /usr/share/lintian/*
+DPKG
+find "$root/usr/share/doc" -mindepth 1 ! -name copyright ! -type d -delete
+rm -rf "$root/usr/share/man/"* "$root/usr/share/groff/"* "$root/usr/share/info/"* "$root/usr/share/locale/"* "$root/usr/share/lintian/"*
+# debootstrap leaves every package it fetched in the archive cache.
+rm -rf "$root/var/lib/apt/lists/"* "$root/var/cache/apt/"*.bin "$root/var/cache/apt/archives/"*.deb "$root/var/log/"*.log
 echo "importing as $ref"
 # docker import has no --label: each label becomes a LABEL change instead.
 set -- --change 'CMD ["bash"]'
