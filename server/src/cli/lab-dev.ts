@@ -29,9 +29,10 @@ export async function runLabDev(
       return (io.err(`the session did not start: ${session.reason ?? session.state}`), 1);
     const id = session.id;
     io.out(attachHelp(rt.url, id, token));
+    let reported = false; // events before the first report would only repeat it
     const ended = new Promise<void>((resolve) => {
       const unsubscribe = rt.app.progress.subscribe(id, (e) => {
-        const line = describe(e);
+        const line = reported ? describe(e) : undefined;
         if (line) io.out(line);
         if (e.type !== "session" || (e.state !== "stopped" && e.state !== "failed")) return;
         unsubscribe();
@@ -40,6 +41,7 @@ export async function runLabDev(
       interrupt?.addEventListener("abort", () => (unsubscribe(), resolve()), { once: true });
     });
     io.out(renderReport(await rt.app.progress.check(id)));
+    reported = true;
     let timer: NodeJS.Timeout | undefined;
     let reloading = Promise.resolve();
     const reload = async () => {
