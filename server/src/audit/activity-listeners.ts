@@ -1,32 +1,9 @@
-// Who wants to hear about a session's next call (live checks). Shared by the activity logs.
+// Who wants to hear about a session's next call (live checks). Shared by the activity logs:
+// a hub keyed by session id, where a failing listener stops no other (the call happened).
 import type { AuditEntry } from "./audit-entry.ts";
+import { EventHub } from "../util/event-hub.ts";
 
-type Listener = (entry: AuditEntry) => void;
-
-export class ActivityListeners {
-  private readonly bySession = new Map<string, Set<Listener>>();
-
-  add(sessionId: string, listener: Listener): () => void {
-    const set = this.bySession.get(sessionId) ?? new Set();
-    set.add(listener);
-    this.bySession.set(sessionId, set);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0 && this.bySession.get(sessionId) === set) this.bySession.delete(sessionId);
-    };
-  }
-
-  emit(sessionId: string, entry: AuditEntry): void {
-    for (const listener of this.bySession.get(sessionId) ?? []) {
-      // A failing listener is its owner's problem; the learner's Docker call already happened.
-      try {
-        listener(entry);
-      } catch {
-        /* ignored */
-      }
-    }
-  }
-}
+export class ActivityListeners extends EventHub<AuditEntry> {}
 
 /** Reads go first when a trail is trimmed, so a `watch docker ps` loop cannot push out the
  *  `docker run` a check is looking for. */

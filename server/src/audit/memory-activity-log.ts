@@ -17,7 +17,7 @@ export class MemoryActivityLog implements ActivityLog {
       list.splice(read >= 0 ? read : 0, 1);
     }
     this.entries.set(sessionId, list);
-    this.listeners.emit(sessionId, entry);
+    this.listeners.publish(sessionId, entry);
   }
 
   list(sessionId: string): AuditEntry[] {
@@ -27,6 +27,6 @@ export class MemoryActivityLog implements ActivityLog {
   }
 
   subscribe(sessionId: string, listener: (entry: AuditEntry) => void): () => void {
-    return this.listeners.add(sessionId, listener);
+    return this.listeners.subscribe(sessionId, listener);
   }
 }

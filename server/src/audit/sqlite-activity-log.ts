@@ -40,7 +40,7 @@ export class SqliteActivityLog implements ActivityLog {
     this.insert.run(sessionId, entry.time, isRead(entry.method) ? 1 : 0, JSON.stringify(entry));
     if (count > this.cap && this.trimRead.run(sessionId).changes === 0) this.trimAny.run(sessionId);
     this.counts.set(sessionId, Math.min(count, this.cap));
-    this.listeners.emit(sessionId, entry);
+    this.listeners.publish(sessionId, entry);
   }
 
   list(sessionId: string): AuditEntry[] {
@@ -51,7 +51,7 @@ export class SqliteActivityLog implements ActivityLog {
   }
 
   subscribe(sessionId: string, listener: (entry: AuditEntry) => void): () => void {
-    return this.listeners.add(sessionId, listener);
+    return this.listeners.subscribe(sessionId, listener);
   }
 
   close(): void {
