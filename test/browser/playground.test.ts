@@ -33,10 +33,11 @@ it("starts the playground from the catalog and runs a container in the terminal"
 });
 
 it("opens a second shell with +", async () => {
+  await learner.run("export WHERE=first-shell");
   await page.getByRole("button", { name: "New terminal" }).click();
   await learner.ready();
-  await learner.run("tmux display-message -p 'in #S'");
-  await learner.waitForScreen(/^in term2$/m);
+  await learner.run('echo "where=${WHERE:-another-shell}"');
+  await learner.waitForScreen(/^where=another-shell$/m);
   await learner.tab("term1");
 });
 
