@@ -58,8 +58,8 @@ export function mountTerminal(el: HTMLElement, opts: MountTerminalOptions): Moun
 
   const subscriptions = [
     xterm.onData((data) => {
-      // xterm answers queries it parses (tmux asks for device attributes on attach). Queries
-      // in replayed history were answered long ago; answering again types garbage at the prompt.
+      // xterm answers the queries it parses (device attributes, cursor position). Queries in
+      // replayed history were answered long ago; answering again types garbage at the prompt.
       if (replaying > 0 && isTerminalReport(data)) return;
       connection.input(data);
     }),
