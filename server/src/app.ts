@@ -166,7 +166,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       reconciler.stopInterval();
       clearInterval(diskTimer);
       await terminals.close();
-      sessions.pool.stop();
+      await sessions.pool.drain();
       gateway.closeAll();
       progress.detachAll();
       server.closeAllConnections();

@@ -42,6 +42,15 @@ export class WarmPool {
     this.stopped = true;
   }
 
+  /** Stops refilling and removes the idle sandboxes: unlike sessions, nobody would miss them
+   *  while the server is down, and a stopped Slipway should leave nothing running for nothing. */
+  async drain(): Promise<void> {
+    this.stop();
+    await this.refilling;
+    for (let p = this.d.store.takePool(); p; p = this.d.store.takePool())
+      await this.d.driver.destroy(p.id).catch(this.d.onError);
+  }
+
   private async fill(): Promise<void> {
     while (!this.stopped && this.d.store.listPool().length < this.d.size) {
       const id = this.d.newId();
