@@ -68,6 +68,9 @@ describe("lab progress across a restart", () => {
       ]);
       await exec(second.url, "rm notes.txt && docker run -d --name box busybox sleep 600");
       expect(await once(second.url, 0)).toEqual(["passed", "passed"]);
+      // The killed server's file watcher ended with its connection; only the new one runs.
+      const watchers = await exec(second.url, "ps -eo args | grep -c '^inotifywait' || true");
+      expect(watchers).toMatchObject({ stdout: "1\n" });
       await call(second.url, "DELETE", `/api/sessions/${s.id}`, s.token);
     } finally {
       await second.kill("SIGTERM");
