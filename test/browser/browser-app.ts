@@ -3,7 +3,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { onTestFailed, type TestContext } from "vitest";
+import { afterAll, beforeAll, beforeEach, onTestFailed, type TestContext } from "vitest";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 import { type LaunchedBrowser, launchChromium } from "./launch-chromium.ts";
 
@@ -39,4 +39,36 @@ export function screenshotOnFailure(page: Page, ctx: TestContext): void {
     await page.screenshot({ path }).catch(() => undefined);
     console.error(`screenshot of the failed page: ${path}`);
   });
+}
+
+/** A test file's browser app: started before its tests, closed after them, with a
+ *  screenshot of any test that fails. Read its fields inside tests and hooks only. */
+export function useBrowserApp(env: Record<string, string> = {}): BrowserApp {
+  let current: BrowserApp | undefined;
+  const get = (): BrowserApp => {
+    if (!current) throw new Error("the browser app is started in beforeAll");
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startBrowserApp(env);
+  });
+  beforeEach((ctx) => screenshotOnFailure(get().page, ctx));
+  afterAll(async () => {
+    await current?.close();
+  });
+  return {
+    get app() {
+      return get().app;
+    },
+    get browser() {
+      return get().browser;
+    },
+    get page() {
+      return get().page;
+    },
+    get pageErrors() {
+      return get().pageErrors;
+    },
+    close: () => get().close(),
+  };
 }

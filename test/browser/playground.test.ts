@@ -1,40 +1,23 @@
 // A learner in the playground, in real Chromium against the real server and engine: start
 // from the catalog, run a container, reload into the same shell, edit a file in Monaco and
 // see it in the terminal, and open nginx through the port proxy.
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { type BrowserApp, screenshotOnFailure, startBrowserApp } from "./browser-app.ts";
-import { SessionPageDriver } from "./session-page-driver.ts";
+import { expect, it } from "vitest";
+import { useBrowserApp } from "./browser-app.ts";
+import type { SessionPageDriver } from "./session-page-driver.ts";
+import { startFromCatalog } from "./start-from-catalog.ts";
 
-let b: BrowserApp;
-let page: Page;
+const b = useBrowserApp();
 let learner: SessionPageDriver;
 
-beforeAll(async () => {
-  b = await startBrowserApp();
-  page = b.page;
-  learner = new SessionPageDriver(page);
-});
-
-beforeEach((ctx) => screenshotOnFailure(page, ctx));
-
-afterAll(async () => {
-  await b?.close();
-});
-
 it("starts the playground from the catalog and runs a container in the terminal", async () => {
-  await page.goto(b.app.url);
-  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Playground" }) });
-  await card.getByRole("button", { name: "Start" }).click();
-  await page.waitForURL(/#\/session\/[\w-]+$/, { timeout: 60_000 });
-  await learner.ready();
+  ({ learner } = await startFromCatalog(b.page, b.app.url, "Playground"));
   await learner.run("docker run --rm busybox echo hello-from-browser");
   await learner.waitForScreen(/^hello-from-browser$/m);
 });
 
 it("opens a second shell with +", async () => {
   await learner.run("export WHERE=first-shell");
-  await page.getByRole("button", { name: "New terminal" }).click();
+  await b.page.getByRole("button", { name: "New terminal" }).click();
   await learner.ready();
   await learner.run('echo "where=${WHERE:-another-shell}"');
   await learner.waitForScreen(/^where=another-shell$/m);
@@ -43,30 +26,30 @@ it("opens a second shell with +", async () => {
 
 it("comes back to the same shell, and the same tabs, after a reload", async () => {
   await learner.run("export SLIPWAY_MARK=still-$((40+2))");
-  await page.reload();
+  await b.page.reload();
   await learner.ready();
-  expect(await page.getByRole("tab").allTextContents()).toEqual(["term1", "term2", "Editor", "Ports"]);
+  expect(await b.page.getByRole("tab").allTextContents()).toEqual(["term1", "term2", "Editor", "Ports"]);
   await learner.run('echo "mark=$SLIPWAY_MARK"');
   await learner.waitForScreen(/^mark=still-42$/m);
   // Tab completes in the shell; Shift+Tab leaves the terminal for the tab bar.
-  await page.keyboard.press("Shift+Tab");
-  expect(await page.locator(":focus").getAttribute("aria-label")).toBe("New terminal");
+  await b.page.keyboard.press("Shift+Tab");
+  expect(await b.page.locator(":focus").getAttribute("aria-label")).toBe("New terminal");
 });
 
 it("saves a file from Monaco that cat then shows, and asks before overwriting a newer one", async () => {
   await learner.run("echo original > notes.txt");
   await learner.tab("Editor");
-  await page.getByRole("button", { name: "notes.txt" }).click();
-  const editor = page.locator(".monaco-editor .view-lines");
+  await b.page.getByRole("button", { name: "notes.txt" }).click();
+  const editor = b.page.locator(".monaco-editor .view-lines");
   // Monaco draws spaces as no-break spaces.
   const editorText = async () => (await editor.innerText()).replace(/\u00a0/g, " ");
   await expect.poll(editorText, { timeout: 30_000 }).toContain("original");
   await editor.click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.type("edited in monaco");
+  await b.page.keyboard.press("Control+A");
+  await b.page.keyboard.type("edited in monaco");
   await expect.poll(editorText).toBe("edited in monaco");
-  await page.keyboard.press("Control+S");
-  await expect.poll(() => page.locator(".save-state").textContent()).toBe("Saved");
+  await b.page.keyboard.press("Control+S");
+  await expect.poll(() => b.page.locator(".save-state").textContent()).toBe("Saved");
   await learner.tab("term1");
   await learner.run("cat notes.txt");
   await learner.waitForScreen(/^edited in monaco/m);
@@ -74,16 +57,16 @@ it("saves a file from Monaco that cat then shows, and asks before overwriting a 
   // Edited in both places: saving asks instead of overwriting the terminal's version.
   await learner.tab("Editor");
   await editor.click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.type(" again");
+  await b.page.keyboard.press("Control+End");
+  await b.page.keyboard.type(" again");
   await learner.tab("term1");
   await learner.run("echo from-terminal > notes.txt");
   await learner.tab("Editor");
   await editor.click();
-  await page.keyboard.press("Control+S");
-  const dialog = page.getByRole("dialog", { name: "The file changed" });
+  await b.page.keyboard.press("Control+S");
+  const dialog = b.page.getByRole("dialog", { name: "The file changed" });
   await dialog.getByRole("button", { name: "Overwrite it with mine" }).click();
-  await expect.poll(() => page.locator(".save-state").textContent()).toBe("Saved");
+  await expect.poll(() => b.page.locator(".save-state").textContent()).toBe("Saved");
   await learner.tab("term1");
   await learner.run("cat notes.txt");
   await learner.waitForScreen(/^edited in monaco again/m);
@@ -97,7 +80,7 @@ it("opens nginx through the port proxy in a new tab", async () => {
   await learner.tab("Ports");
   const [popup] = await Promise.all([
     b.browser.context.waitForEvent("page"),
-    page.getByRole("button", { name: "Open in a new tab" }).click(),
+    b.page.getByRole("button", { name: "Open in a new tab" }).click(),
   ]);
   await expect
     .poll(() => popup.textContent("body").catch(() => ""), { timeout: 20_000 })

@@ -1,27 +1,14 @@
 // A full server queues the next learner: their page shows the place in line and the wait,
 // and turns into their session by itself once a sandbox is free.
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { type BrowserApp, screenshotOnFailure, startBrowserApp } from "./browser-app.ts";
+import { expect, it } from "vitest";
+import { useBrowserApp } from "./browser-app.ts";
 import { startFromCatalog } from "./start-from-catalog.ts";
 import { SessionPageDriver } from "./session-page-driver.ts";
 
-let b: BrowserApp;
-let page: Page;
-
-beforeAll(async () => {
-  b = await startBrowserApp({ SLIPWAY_MAX_SESSIONS: "1" });
-  page = b.page;
-});
-
-beforeEach((ctx) => screenshotOnFailure(page, ctx));
-
-afterAll(async () => {
-  await b?.close();
-});
+const b = useBrowserApp({ SLIPWAY_MAX_SESSIONS: "1" });
 
 it("shows the place in line, then the session once the first learner leaves", async () => {
-  await startFromCatalog(page, b.app.url, "Playground");
+  await startFromCatalog(b.page, b.app.url, "Playground");
   const second = await b.browser.context.newPage();
   await second.goto(b.app.url);
   const card = second
@@ -32,12 +19,12 @@ it("shows the place in line, then the session once the first learner leaves", as
     .poll(() => second.locator("main").innerText(), { timeout: 20_000 })
     .toMatch(/You are number 1 in line; the wait is (less than a minute|about \d+ (min|h))/);
 
-  await page.getByRole("button", { name: "End session" }).click();
-  await page
+  await b.page.getByRole("button", { name: "End session" }).click();
+  await b.page
     .getByRole("dialog", { name: "End this session?" })
     .getByRole("button", { name: "End session" })
     .click();
-  await expect.poll(() => page.locator("h1").textContent()).toBe("This session has ended");
+  await expect.poll(() => b.page.locator("h1").textContent()).toBe("This session has ended");
   await new SessionPageDriver(second).ready();
   await second.close();
 });
