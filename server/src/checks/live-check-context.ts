@@ -4,6 +4,7 @@
 // (inspects, container execs) is reached through connectEngine, and a check command that
 // wants `docker` runs on the engine side (`target: engine`); in the workstation, `docker`
 // points at a socket whose name explains this.
+import { setMaxListeners } from "node:events";
 import type { AuditEntry } from "../audit/audit-entry.ts";
 import { engineExec } from "../sandbox/engine-exec.ts";
 import { engineGet } from "../sandbox/engine-http.ts";
@@ -24,6 +25,8 @@ const MAX_OUTPUT = 256 * 1024;
 
 export function liveCheckContext(d: LiveContextDeps): CheckContext {
   const connect = () => d.driver.connectEngine(d.ref);
+  // Every engine request of every check in flight listens to this one signal.
+  setMaxListeners(200, d.signal);
   return {
     signal: d.signal,
     engine: (_method, path) => engineGet(connect, path, d.signal),

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:http";
 import { connect } from "node:net";
@@ -53,5 +54,11 @@ describe("engineExec", () => {
       stdout: "",
       stderr: "Error: No such container: gone",
     });
+  });
+  it("leaves no listener on the session's signal, however many checks run", async () => {
+    const session = new AbortController().signal;
+    for (let i = 0; i < 20; i++) await engineExec(connectEngine, "web", ["true"], 5000, session);
+    await new Promise((r) => setTimeout(r, 20)); // the last request lets go once its socket closes
+    expect(getEventListeners(session, "abort")).toHaveLength(0);
   });
 });

@@ -38,7 +38,28 @@ export async function engineExec(
   timeoutMs: number,
   signal: AbortSignal,
 ): Promise<EngineExecResult> {
-  const limit = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+  // A plain controller rather than AbortSignal.any: the session's signal lives for hours and
+  // would keep track of every composite made from it.
+  const limiter = new AbortController();
+  const timer = setTimeout(() => limiter.abort(), timeoutMs);
+  const forward = () => limiter.abort();
+  signal.addEventListener("abort", forward, { once: true });
+  try {
+    return await run(connect, container, cmd, limiter.signal, signal, timeoutMs);
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener("abort", forward);
+  }
+}
+
+async function run(
+  connect: EngineConnect,
+  container: string,
+  cmd: readonly string[],
+  limit: AbortSignal,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<EngineExecResult> {
   const path = `/containers/${encodeURIComponent(container)}/exec`;
   const created = await engineCall(connect, "POST", path, limit, {
     Cmd: cmd,
