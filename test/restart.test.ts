@@ -1,26 +1,10 @@
 // A learner's session must outlive the server: kill -9, start again, keep working.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { startServerProcess } from "./support/server-process.ts";
-
-async function call(url: string, method: string, path: string, body?: unknown, token?: string) {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await res.json()) as Record<string, unknown>;
-}
+import { apiCall as call, serverEnv, startServerProcess } from "./support/server-process.ts";
 
 describe("server restart", () => {
   it("adopts running sessions after kill -9", async () => {
-    const env = {
-      SLIPWAY_DB: join(mkdtempSync(join(tmpdir(), "slipway-restart-")), "slipway.db"),
-      SLIPWAY_INSTANCE: `restart-${Date.now()}`,
-      SLIPWAY_POOL_SIZE: "0",
-    };
+    const env = serverEnv("restart");
     const first = await startServerProcess(env);
     const s = (await call(first.url, "POST", "/api/sessions", { lab: "playground" })) as {
       id: string;

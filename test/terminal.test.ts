@@ -1,10 +1,8 @@
 // Terminals on the real engine and a real websocket: the shell lives in dtach in the
 // workstation, so it outlives socket drops and a server restart.
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServerProcess } from "./support/server-process.ts";
+import { apiCall, serverEnv, startServerProcess } from "./support/server-process.ts";
 import { openTerminal, plain } from "./support/terminal-client.ts";
 import { type TestApp, startTestApp } from "./support/test-app.ts";
 
@@ -68,18 +66,16 @@ describe("terminals on the real engine", () => {
 
 describe("terminals across a server restart", () => {
   it("keeps the shell's state after kill -9 of the server", async () => {
-    const env = {
-      SLIPWAY_DB: join(mkdtempSync(join(tmpdir(), "slipway-term-")), "slipway.db"),
-      SLIPWAY_INSTANCE: `term-restart-${Date.now()}`,
-      SLIPWAY_POOL_SIZE: "0",
-    };
+    const env = serverEnv("term-restart");
     const first = await startServerProcess(env);
-    const res = await fetch(`${first.url}/api/sessions`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ lab: "playground" }),
-    });
-    const s = (await res.json()) as { id: string; token: string; state: string };
+    const s = await apiCall<{ id: string; token: string; state: string }>(
+      first.url,
+      "POST",
+      "/api/sessions",
+      {
+        lab: "playground",
+      },
+    );
     expect(s).toMatchObject({ state: "ready" });
     const c1 = await openTerminal(first.url, s);
     c1.type("export REMEMBER=slipway-$((40+2))\r");
@@ -87,20 +83,20 @@ describe("terminals across a server restart", () => {
     await first.kill("SIGKILL");
     const second = await startServerProcess(env);
     try {
-      const state = await fetch(`${second.url}/api/sessions/${s.id}`, {
-        headers: { authorization: `Bearer ${s.token}` },
-      });
-      const body = (await state.json()) as { state: string; reason?: string };
+      const body = await apiCall<{ state: string; reason?: string }>(
+        second.url,
+        "GET",
+        `/api/sessions/${s.id}`,
+        undefined,
+        s.token,
+      );
       expect(body.reason).toBeUndefined();
       expect(body.state).toBe("ready");
       const c2 = await openTerminal(second.url, s);
       c2.type("echo value=$REMEMBER\r");
       await c2.waitFor(/value=slipway-42/);
       await c2.close();
-      await fetch(`${second.url}/api/sessions/${s.id}`, {
-        method: "DELETE",
-        headers: { authorization: `Bearer ${s.token}` },
-      });
+      await apiCall(second.url, "DELETE", `/api/sessions/${s.id}`, undefined, s.token);
     } finally {
       await second.kill("SIGTERM");
     }
@@ -112,20 +108,12 @@ describe("terminal flow control on the real engine", () => {
     Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 
   it("holds server memory bounded while a shell floods a client that reads nothing", async () => {
-    const env = {
-      SLIPWAY_DB: join(mkdtempSync(join(tmpdir(), "slipway-flood-")), "slipway.db"),
-      SLIPWAY_INSTANCE: `term-flood-${Date.now()}`,
-      SLIPWAY_POOL_SIZE: "0",
-    };
-    const server = await startServerProcess(env);
+    const server = await startServerProcess(serverEnv("term-flood"));
     const pid = server.child.pid ?? 0;
     try {
-      const res = await fetch(`${server.url}/api/sessions`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ lab: "playground" }),
+      const s = await apiCall<{ id: string; token: string }>(server.url, "POST", "/api/sessions", {
+        lab: "playground",
       });
-      const s = (await res.json()) as { id: string; token: string };
       const c = await openTerminal(server.url, s, { autoAck: false });
       await c.ready();
       const before = rssMiB(pid);
@@ -146,10 +134,7 @@ describe("terminal flow control on the real engine", () => {
       c.type("echo CALM-$((2+3))\r");
       await c.waitFor(/CALM-5/, 10_000);
       await c.close();
-      await fetch(`${server.url}/api/sessions/${s.id}`, {
-        method: "DELETE",
-        headers: { authorization: `Bearer ${s.token}` },
-      });
+      await apiCall(server.url, "DELETE", `/api/sessions/${s.id}`, undefined, s.token);
     } finally {
       await server.kill("SIGTERM");
     }

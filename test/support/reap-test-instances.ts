@@ -2,24 +2,16 @@
 // killed test run left behind. Before a run, remove every resource of a test instance whose
 // process is gone; runs that are still alive (another suite on this machine) are left alone.
 import { execFileSync } from "node:child_process";
+import { processAlive } from "../../server/src/util/process-alive.ts";
 
 const docker = (args: string[]) => execFileSync("docker", args).toString().trim().split("\n").filter(Boolean);
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export function reapDeadTestInstances(): number {
   const instanceOf = (kind: string[], fmt: string) =>
     docker([...kind, "--filter", "label=io.slipway.managed=true", "--format", fmt]).map((l) => l.split(" "));
   const dead = (instance: string | undefined) => {
     const pid = /^test-(\d+)-/.exec(instance ?? "")?.[1];
-    return pid !== undefined && !alive(Number(pid));
+    return pid !== undefined && !processAlive(Number(pid));
   };
   const label = '{{.Label "io.slipway.instance"}}';
   const containers = instanceOf(["ps", "-a"], `{{.ID}} ${label}`).filter(([, i]) => dead(i));

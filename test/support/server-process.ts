@@ -1,5 +1,7 @@
 // Runs `npm start`'s entry point as a real child process, for crash and restart tests.
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -46,4 +48,29 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
         child.kill(signal);
       }),
   };
+}
+
+/** A database and instance of its own, no warm pool: a server whose sandboxes are its own. */
+export function serverEnv(name: string): Record<string, string> {
+  return {
+    SLIPWAY_DB: join(mkdtempSync(join(tmpdir(), `slipway-${name}-`)), "slipway.db"),
+    SLIPWAY_INSTANCE: `${name}-${Date.now()}`,
+    SLIPWAY_POOL_SIZE: "0",
+  };
+}
+
+/** One JSON API call, as a script would make it. */
+export async function apiCall<T = Record<string, unknown>>(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<T> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await res.json()) as T;
 }

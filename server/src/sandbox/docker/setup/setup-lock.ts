@@ -4,15 +4,7 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Progress } from "./progress.ts";
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { processAlive } from "../../../util/process-alive.ts";
 
 export async function withSetupLock<T>(
   stateDir: string,
@@ -30,7 +22,7 @@ export async function withSetupLock<T>(
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       const owner = Number(readFileSync(file, "utf8").trim());
-      if (!owner || !alive(owner)) {
+      if (!owner || !processAlive(owner)) {
         rmSync(file, { force: true });
         continue;
       }
