@@ -1,16 +1,13 @@
 // Inside a learner's own engine, every catalog image pulls by its usual name from the
 // mirror (no registry is reachable) and behaves as the labs expect of the real image.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runScript } from "./support/run-script.ts";
 import { hostFacts, startTestApp, type TestApp } from "./support/test-app.ts";
 
 describe("learner images in a nested engine", () => {
   let t: TestApp;
   let s: { id: string; token: string };
-  const sh = async (script: string, timeoutMs = 120_000) => {
-    const r = await t.exec(s, `set -e\n${script}`, timeoutMs);
-    if (r.exitCode !== 0) throw new Error(`exit ${r.exitCode}\n${r.stdout}\n${r.stderr}`);
-    return r.stdout;
-  };
+  const sh = (script: string, timeoutMs?: number) => runScript(t, s, script, timeoutMs);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -9,6 +9,8 @@ import type { ActivityLog } from "./audit/activity-log.ts";
 import { MemoryActivityLog } from "./audit/memory-activity-log.ts";
 import type { Config } from "./config.ts";
 import { EngineGateway } from "./gateway/engine-gateway.ts";
+import type { GatewayLimits } from "./gateway/gateway-limits.ts";
+import { type Allowances, allowancesOf } from "./gateway/policy/allowances.ts";
 import { isSlipwayError } from "./errors.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { fileRoutes } from "./http/file-routes.ts";
@@ -39,6 +41,8 @@ export interface AppDeps {
   readonly clock?: () => number;
   /** The gateway's audit trail; in memory unless the caller keeps it (main.ts does). */
   readonly activity?: ActivityLog;
+  /** Tests shorten the gateway's timeouts; the defaults suit real builds. */
+  readonly gatewayLimits?: Partial<GatewayLimits>;
   /** Learners' lab progress; in memory unless the caller keeps it (main.ts does). */
   readonly progress?: ProgressStore;
   /** Re-check labs on every sandbox change (default true; `lab test` checks on its own). */
@@ -65,6 +69,13 @@ export function createApp(config: Config, deps: AppDeps): App {
   const gateway = new EngineGateway({
     connectEngine: (ref) => deps.driver.connectEngine(ref),
     onActivity: (id) => sessions.touch(id),
+    // Looked up per session on first need, so gateways re-opened at boot get it too.
+    policyFor: async (id): Promise<Allowances> =>
+      allowancesOf((await deps.labs.get(sessions.get(id).lab))?.policy ?? []),
+    resolveEnginePaths: (ref, paths, roots) => deps.driver.resolveEnginePaths(ref, paths, roots),
+    record: (id, entry) => activity.append(id, entry),
+    onError: (id, error) => deps.log("warn", "gateway error", { id, error: String(error) }),
+    limits: deps.gatewayLimits,
   });
   const sessions = new SessionManager({
     onStopped: (id) => (void terminals.hub.closeSession(id), progress.detach(id)),

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type App, createApp } from "../../server/src/app.ts";
+import { type App, type AppDeps, createApp } from "../../server/src/app.ts";
 import { loadConfig } from "../../server/src/config.ts";
 import { silentLog } from "../../server/src/logger.ts";
 import { DockerDriver } from "../../server/src/sandbox/docker/docker-driver.ts";
@@ -36,7 +36,10 @@ export function hostFacts(): HostFacts {
   return JSON.parse(readFileSync(join(config.stateDir, "host.json"), "utf8")) as HostFacts;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  overrides: Pick<AppDeps, "gatewayLimits"> = {},
+): Promise<TestApp> {
   // An instance of its own: a test app reaps only what it made, never a dev server's sandboxes.
   const config = loadConfig({
     ...process.env,
@@ -60,6 +63,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     labs: createLabProvider(config.labsDir, silentLog),
     activity,
     log: silentLog,
+    ...overrides,
   });
   const url = await app.start();
   const started: string[] = [];

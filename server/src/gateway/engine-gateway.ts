@@ -1,15 +1,27 @@
-// The learner's DOCKER_HOST: a unix socket per session, served by Slipway, forwarding to the
-// session's own engine. Every learner Docker call passes here, which is the seam where the
-// API policy and the audit trail sit (see the API gateway issue); today it forwards bytes.
+// The learner's DOCKER_HOST: a unix socket per session, served by Slipway, in front of the
+// session's own engine. Every learner Docker call passes here: it is checked against the
+// lab's policy, recorded in the activity log, and forwarded or refused (gateway-server.ts).
 import { existsSync, mkdirSync, rmSync } from "node:fs";
-import { type Server, type Socket, createServer } from "node:net";
+import type { Server } from "node:http";
+import type { Socket } from "node:net";
 import { join } from "node:path";
 import type { Duplex } from "node:stream";
-import type { SandboxRef } from "../sandbox/sandbox-driver.ts";
+import type { AuditEntry } from "../audit/audit-entry.ts";
+import type { SandboxDriver, SandboxRef } from "../sandbox/sandbox-driver.ts";
+import { DEFAULT_LIMITS, type GatewayLimits } from "./gateway-limits.ts";
+import { createSessionGatewayServer } from "./gateway-server.ts";
+import { type Allowances, NO_ALLOWANCES } from "./policy/allowances.ts";
 
 export interface GatewayDeps {
   connectEngine(ref: SandboxRef): Promise<Duplex>;
   onActivity(sessionId: string): void;
+  /** The session's lab allowances; asked lazily, once per opened gateway (adoption included). */
+  policyFor(sessionId: string): Promise<Allowances>;
+  resolveEnginePaths: SandboxDriver["resolveEnginePaths"];
+  record(sessionId: string, entry: AuditEntry): void;
+  onError?(sessionId: string, error: unknown): void;
+  limits?: Partial<GatewayLimits>;
+  clock?: () => number;
 }
 
 export class EngineGateway {
@@ -26,25 +38,31 @@ export class EngineGateway {
     mkdirSync(gatewayDir, { recursive: true });
     const path = EngineGateway.socketPath(gatewayDir);
     if (existsSync(path)) rmSync(path); // left by a previous server process
+    const d = this.deps;
+    let allowances: Promise<Allowances> | undefined;
+    const server = createSessionGatewayServer({
+      connect: () => d.connectEngine(ref),
+      onActivity: () => d.onActivity(ref.id),
+      // Asked on first need and kept. A failed lookup allows nothing and is retried next time.
+      allowances: () =>
+        (allowances ??= d.policyFor(ref.id).catch((e: unknown) => {
+          allowances = undefined;
+          d.onError?.(ref.id, e);
+          return NO_ALLOWANCES;
+        })),
+      resolvePaths: (paths, roots) => d.resolveEnginePaths(ref, paths, roots),
+      record: (entry) => d.record(ref.id, entry),
+      onError: (e) => d.onError?.(ref.id, e),
+      limits: { ...DEFAULT_LIMITS, ...d.limits },
+      clock: d.clock ?? Date.now,
+    });
     const sockets = new Set<Socket>();
-    // Half-open: a hijacked `docker run` closes its stdin side early and still expects the
-    // container's output on the other side.
-    const server = createServer({ allowHalfOpen: true }, (client) => {
-      sockets.add(client);
-      client.on("close", () => sockets.delete(client));
-      this.deps.onActivity(ref.id);
-      client.pause();
-      this.deps.connectEngine(ref).then(
-        (engine) => {
-          client.pipe(engine).pipe(client);
-          client.resume();
-          client.on("error", () => engine.destroy()).on("close", () => engine.destroy());
-          engine.on("error", () => client.destroy()).on("close", () => client.end());
-        },
-        () => client.end("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
-      );
+    server.on("connection", (s: Socket) => {
+      sockets.add(s);
+      s.on("close", () => sockets.delete(s));
     });
     await new Promise<void>((resolve, reject) => server.once("error", reject).listen(path, resolve));
+    server.on("error", (e) => d.onError?.(ref.id, e));
     this.servers.set(ref.id, { server, sockets });
   }
 

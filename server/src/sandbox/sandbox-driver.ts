@@ -121,6 +121,14 @@ export interface SandboxDriver {
   readFile(ref: SandboxRef, path: string, maxBytes?: number): Promise<Buffer | undefined>;
   /** A raw connection to the learner's Docker Engine API (for the gateway and checks). */
   connectEngine(ref: SandboxRef): Promise<Duplex>;
+  /** Paths as the engine's kernel resolves them (symlinks, `..`; missing parts allowed), after
+   *  pinning `roots` so no symlink stored under them is followed later (the gateway's
+   *  bind-mount policy). `pinned` is false where the kernel cannot (Linux < 5.10). */
+  resolveEnginePaths(
+    ref: SandboxRef,
+    paths: readonly string[],
+    roots: readonly string[],
+  ): Promise<{ readonly paths: readonly string[]; readonly pinned: boolean }>;
   /** What changes in the sandbox, until the signal aborts (live checks re-evaluate on it). */
   watch(ref: SandboxRef, signal: AbortSignal): AsyncIterable<SandboxChange>;
   /** Where the host reaches a TCP port listening in the sandbox's network namespace. */

@@ -19,6 +19,7 @@ import { putFiles, readFileFrom } from "./docker-files.ts";
 import { watchSandbox } from "./docker-watch.ts";
 import { openDtachShell } from "./dtach-shell.ts";
 import { pingEngine } from "./engine-ping.ts";
+import { resolveEnginePaths } from "./engine-paths.ts";
 import { createSessionDisk, pruneSandboxDirs, removeSessionDisk, storageReport } from "./session-disk.ts";
 import {
   type HostTraits,
@@ -161,6 +162,9 @@ export class DockerDriver implements SandboxDriver {
     await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
     return socket;
   }
+
+  resolveEnginePaths: SandboxDriver["resolveEnginePaths"] = (ref, paths, roots) =>
+    resolveEnginePaths(this.docker.getContainer(ref.engine), paths, roots);
 
   watch: SandboxDriver["watch"] = (ref, signal) =>
     watchSandbox(this.docker.getContainer(ref.workstation), () => this.connectEngine(ref), signal);
