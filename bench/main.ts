@@ -1,5 +1,6 @@
 // npm run bench -- <name…>: prints figures; no targets are asserted here or in tests.
 import { checksBench } from "./checks-bench.ts";
+import { gatewayBench } from "./gateway-bench.ts";
 import { sessionsBench } from "./sessions-bench.ts";
 import { terminalBench } from "./terminal-bench.ts";
 
@@ -7,6 +8,7 @@ const benches: Record<string, () => Promise<void>> = {
   sessions: sessionsBench,
   terminal: terminalBench,
   checks: checksBench,
+  gateway: gatewayBench,
 };
 
 const names = process.argv.slice(2);
