@@ -19,6 +19,7 @@ describe("engine gateway", () => {
   let socket: string;
   let allowingSocket: string;
   const trail: AuditEntry[] = [];
+  const errors: unknown[] = [];
   // Session s2's lab allows bind mounts.
   const policies: Record<string, Allowances> = { s2: new Set(["bind-mount"]) };
   const resolved: string[][] = [];
@@ -34,6 +35,7 @@ describe("engine gateway", () => {
         return { paths: paths.map((p) => (p.endsWith("/link") ? "/" : p)), pinned: true };
       },
       record: (_id, e) => trail.push(e),
+      onError: (_id, e) => errors.push(e),
       limits: { maxBodyBytes: 4096, maxHeaderBytes: 2048, headersTimeoutMs: 300, bodyTimeoutMs: 300 },
     });
     const dir = mkdtempSync(join(tmpdir(), "slipway-gw-"));
@@ -156,6 +158,17 @@ describe("engine gateway", () => {
     expect((await call("GET", "/_ping")).status).toBe(200);
     expect(Date.now() - t0).toBeLessThan(200);
     stuck.destroy();
+  });
+
+  it("records a client that leaves mid-body as 499, without a gateway error", async () => {
+    const gone = connect(socket);
+    gone.on("error", () => undefined);
+    gone.write("POST /v1.41/containers/create?name=left HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n{");
+    await new Promise((r) => setTimeout(r, 50));
+    gone.destroy();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(trail.find((e) => e.path.endsWith("name=left"))).toMatchObject({ status: 499 });
+    expect(errors).toEqual([]);
   });
 
   it("streams an endless response as it comes", async () => {

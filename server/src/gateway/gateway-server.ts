@@ -55,9 +55,15 @@ export function createSessionGatewayServer(d: SessionGatewayDeps): Server {
       entry(time, req.method ?? "", req.url ?? "", 400, { flags: [], denied: "malformed request path" });
       return sendDockerError(res, 400, "slipway gateway: malformed request path", true);
     }
+    const record = (status: number, summary: AuditEntry["summary"]) =>
+      entry(time, req.method ?? "", req.url ?? "", status, summary);
     void handle(call, req, res).then(
-      ({ status, summary }) => entry(time, req.method ?? "", req.url ?? "", status, summary),
+      ({ status, summary }) => record(status, summary),
       (e: unknown) => {
+        // A client that left mid-body is not the gateway's failure.
+        const gone = req.destroyed || res.destroyed;
+        record(gone ? 499 : 502, pathSummary(call.bare, call.query));
+        if (gone) return;
         d.onError(e);
         sendDockerError(res, 502, "slipway gateway: internal error", true);
       },
