@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditEntry } from "../server/src/audit/audit-entry.ts";
+import type { AuditEntry } from "../common/audit-entry.ts";
 import { type TestApp, startTestApp } from "./support/test-app.ts";
 
 // The disk the host runs on, which a learner would most like to reach.

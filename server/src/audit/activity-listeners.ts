@@ -1,6 +1,6 @@
 // Who wants to hear about a session's next call (live checks). Shared by the activity logs:
 // a hub keyed by session id, where a failing listener stops no other (the call happened).
-import type { AuditEntry } from "./audit-entry.ts";
+import type { AuditEntry } from "../../../common/audit-entry.ts";
 import { EventHub } from "../util/event-hub.ts";
 
 export class ActivityListeners extends EventHub<AuditEntry> {}

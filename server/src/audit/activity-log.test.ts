@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ActivityLog } from "./activity-log.ts";
-import type { AuditEntry } from "./audit-entry.ts";
+import type { AuditEntry } from "../../../common/audit-entry.ts";
 import { MemoryActivityLog } from "./memory-activity-log.ts";
 import { SqliteActivityLog } from "./sqlite-activity-log.ts";
 

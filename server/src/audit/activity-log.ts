@@ -1,6 +1,6 @@
 // Where the gateway's audit trail is kept, per session, capped in size. Listeners let live
 // checks re-evaluate on a learner action that changes no Docker state (`docker ps`).
-import type { AuditEntry } from "./audit-entry.ts";
+import type { AuditEntry } from "../../../common/audit-entry.ts";
 
 export interface ActivityLog {
   append(sessionId: string, entry: AuditEntry): void;

@@ -1,7 +1,7 @@
 // An ActivityLog in memory: for unit tests, and a default where nothing must survive a restart.
 import type { ActivityLog } from "./activity-log.ts";
 import { ActivityListeners, DEFAULT_ACTIVITY_CAP, isRead } from "./activity-listeners.ts";
-import type { AuditEntry } from "./audit-entry.ts";
+import type { AuditEntry } from "../../../common/audit-entry.ts";
 
 export class MemoryActivityLog implements ActivityLog {
   private readonly entries = new Map<string, AuditEntry[]>();

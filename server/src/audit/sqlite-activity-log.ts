@@ -3,7 +3,7 @@
 import Database from "better-sqlite3";
 import type { ActivityLog } from "./activity-log.ts";
 import { ActivityListeners, DEFAULT_ACTIVITY_CAP, isRead } from "./activity-listeners.ts";
-import type { AuditEntry } from "./audit-entry.ts";
+import type { AuditEntry } from "../../../common/audit-entry.ts";
 
 export class SqliteActivityLog implements ActivityLog {
   private readonly db: Database.Database;

@@ -1,6 +1,6 @@
 // What a check may look at, in domain terms, so every check type runs against a fake in
 // unit tests and against a live sandbox in production (the session owner builds one).
-import type { AuditEntry } from "../audit/audit-entry.ts";
+import type { AuditEntry } from "../../../common/audit-entry.ts";
 
 export type { AuditEntry };
 

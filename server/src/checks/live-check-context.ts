@@ -5,7 +5,7 @@
 // wants `docker` runs on the engine side (`target: engine`); in the workstation, `docker`
 // points at a socket whose name explains this.
 import { setMaxListeners } from "node:events";
-import type { AuditEntry } from "../audit/audit-entry.ts";
+import type { AuditEntry } from "../../../common/audit-entry.ts";
 import { engineExec } from "../sandbox/engine-exec.ts";
 import { engineGet } from "../sandbox/engine-http.ts";
 import type { SandboxDriver, SandboxRef } from "../sandbox/sandbox-driver.ts";

@@ -6,7 +6,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditEntry } from "../audit/audit-entry.ts";
+import type { AuditEntry } from "../../../common/audit-entry.ts";
 import { EngineGateway } from "./engine-gateway.ts";
 import { type FakeEngine, startFakeEngine } from "./fake-engine.test-helper.ts";
 import type { Allowances } from "./policy/allowances.ts";

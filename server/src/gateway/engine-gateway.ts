@@ -6,7 +6,7 @@ import type { Server } from "node:http";
 import type { Socket } from "node:net";
 import { join } from "node:path";
 import type { Duplex } from "node:stream";
-import type { AuditEntry } from "../audit/audit-entry.ts";
+import type { AuditEntry } from "../../../common/audit-entry.ts";
 import type { SandboxDriver, SandboxRef } from "../sandbox/sandbox-driver.ts";
 import { DEFAULT_LIMITS, type GatewayLimits } from "./gateway-limits.ts";
 import { createSessionGatewayServer } from "./gateway-server.ts";

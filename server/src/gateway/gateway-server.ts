@@ -5,7 +5,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
-import type { AuditEntry } from "../audit/audit-entry.ts";
+import type { AuditEntry } from "../../../common/audit-entry.ts";
 import { type ApiCall, classify } from "./api-route.ts";
 import { sendDockerError, writeRawError } from "./docker-error.ts";
 import { forwardRequest } from "./forward-request.ts";

@@ -1,7 +1,11 @@
 // A learner's session. Persisted state is a discriminated union on `status`.
+import type { SessionState } from "../../../common/lab-events.ts";
+import type { SessionView } from "../../../common/session-view.ts";
 import type { SandboxRef } from "../sandbox/sandbox-driver.ts";
 
-export type SessionStatus = "queued" | "starting" | "ready" | "stopping" | "stopped" | "failed";
+export type { SessionView };
+
+export type SessionStatus = SessionState;
 
 interface SessionBase {
   readonly id: string;
@@ -24,17 +28,6 @@ export type Session = SessionBase &
 
 export const isActive = (s: Session): boolean => s.status === "starting" || s.status === "ready";
 export const isFinished = (s: Session): boolean => s.status === "stopped" || s.status === "failed";
-
-/** What the API shows: never the token hash or driver internals. */
-export interface SessionView {
-  readonly id: string;
-  readonly lab: string;
-  readonly state: SessionStatus;
-  readonly createdAt: string;
-  readonly expiresAt: string;
-  readonly reason?: string;
-  readonly queue?: { readonly position: number; readonly estimatedWaitMs: number };
-}
 
 export function toView(s: Session, queue?: SessionView["queue"]): SessionView {
   return {

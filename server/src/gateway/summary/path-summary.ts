@@ -1,7 +1,7 @@
 // What a call concerns, from its path (without /v1.xx) and query alone: every call gets
 // one, streamed or not. E.g. POST /containers/web/stop → name "web"; POST
 // /images/create?fromImage=busybox&tag=latest (docker pull) → image "busybox:latest".
-import type { AuditEntry } from "../../audit/audit-entry.ts";
+import type { AuditEntry } from "../../../../common/audit-entry.ts";
 
 export type CallSummary = AuditEntry["summary"];
 
