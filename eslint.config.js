@@ -4,7 +4,8 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "client/dist/**", "**/*.js", "**/*.mjs"] },
+  // .slipway/ is the state directory: scratch and installed tools (the WeTTY bench) live there.
+  { ignores: ["node_modules/**", "client/dist/**", ".slipway/**", "**/*.js", "**/*.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -48,9 +48,17 @@ describe("sandbox disk quota", () => {
   });
 
   it("keeps the workstation's system read-only, so no write escapes to the host's disk", async () => {
-    const r = await t.exec(s, "touch /usr/local/x 2>&1; echo ok > /tmp/x && cat /tmp/x");
-    expect(r.stdout).toContain("Read-only file system");
+    const r = await t.exec(
+      s,
+      `touch /usr/local/x 2>&1; touch /run/slipway/x 2>&1; echo ok > /tmp/x && cat /tmp/x; echo "terms: $(${fill("/run/slipway-terms/big")})"; rm -f /run/slipway-terms/big`,
+      120_000,
+    );
+    expect(r.stdout).toContain("touch: cannot touch '/usr/local/x': Read-only file system");
+    expect(r.stdout).toContain("touch: cannot touch '/run/slipway/x': Read-only file system");
     expect(r.stdout).toContain("ok");
+    // The terminals' socket folder is writable (dtach makes its sockets there), so it is on
+    // the sandbox's disk.
+    expect(r.stdout).toContain("terms: No space left on device");
   });
 
   it("still works after the learner frees space", async () => {

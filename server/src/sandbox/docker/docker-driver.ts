@@ -1,6 +1,6 @@
 // The Docker implementation of SandboxDriver: the only code that speaks to the host engine.
 import Dockerode from "dockerode";
-import { mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
 import type { Duplex } from "node:stream";
@@ -92,12 +92,12 @@ export class DockerDriver implements SandboxDriver {
     const engineDir = this.engineDir(spec.id);
     mkdirSync(engineDir, { recursive: true });
     mkdirSync(spec.gatewayDir, { recursive: true });
-    mkdirSync(this.termsDir(spec.id), { recursive: true });
     const traits = { ...this.traits, diskQuota: this.traits.diskQuota && spec.diskGiB > 0 };
     try {
       const disk = traits.diskQuota
         ? await createSessionDisk(this.sandboxDir(spec.id), spec.diskGiB)
         : undefined;
+      mkdirSync(this.termsDir(spec.id), { recursive: true });
       // Volumes still, so they carry labels: on a disk, they bind its folders.
       const bindTo = (device: string | undefined) =>
         device ? { Driver: "local", DriverOpts: { type: "none", o: "bind", device } } : {};
@@ -249,8 +249,10 @@ export class DockerDriver implements SandboxDriver {
     return join(this.o.stateDir, "sandboxes", id);
   }
 
+  /** On the sandbox's disk when it has one (see session-disk.ts). */
   private termsDir(id: string): string {
-    return join(this.sandboxDir(id), "t");
+    const onDisk = join(this.sandboxDir(id), "disk", "terms");
+    return existsSync(onDisk) ? onDisk : join(this.sandboxDir(id), "t");
   }
 
   private engineDir(id: string): string {

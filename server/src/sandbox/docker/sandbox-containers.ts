@@ -76,6 +76,8 @@ export function engineOptions(
       MemorySwap: spec.memoryMiB * 1024 * 1024,
       NanoCpus: Math.round(spec.cpus * 1e9),
       PidsLimit: spec.pids,
+      // dockerd as PID 1 would not reap the containerd shims it orphans: zombies piled up.
+      Init: true,
       RestartPolicy: { Name: "no" },
     },
     // @types/dockerode lacks CgroupnsMode (API 1.41), hence the cast.
@@ -101,7 +103,9 @@ export function workstationOptions(
       NetworkMode: `container:${engineId}`,
       Binds: [
         `${names.workVolume}:${WORKSPACE}`,
-        `${spec.gatewayDir}:/run/slipway`,
+        // Read-only: the learner only connects to the socket there, and a writable host
+        // folder would be disk outside the sandbox's quota.
+        `${spec.gatewayDir}:/run/slipway:ro`,
         // The terminals' dtach sockets, where the server attaches from the host.
         `${termsDir}:${TERMS_DIR}`,
       ],

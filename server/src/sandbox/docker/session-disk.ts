@@ -16,6 +16,8 @@ export interface SessionDisk {
   readonly dockerDir: string;
   readonly workDir: string;
   readonly tmpDir: string;
+  /** The terminals' dtach sockets: on the disk, so a learner's writes there count too. */
+  readonly termsDir: string;
 }
 
 const paths = (sandboxDir: string) => {
@@ -26,6 +28,7 @@ const paths = (sandboxDir: string) => {
     dockerDir: join(mount, "docker"),
     workDir: join(mount, "work"),
     tmpDir: join(mount, "tmp"),
+    termsDir: join(mount, "terms"),
   };
 };
 
@@ -44,7 +47,7 @@ export async function createSessionDisk(sandboxDir: string, sizeGiB: number): Pr
     await run("mkfs.ext4", ["-q", "-F", "-m", "0", "-E", "lazy_itable_init=1,lazy_journal_init=1", p.image]);
     await mountLoop(p.image, p.mount);
   }
-  for (const d of [p.dockerDir, p.workDir]) mkdirSync(d, { recursive: true });
+  for (const d of [p.dockerDir, p.workDir, p.termsDir]) mkdirSync(d, { recursive: true });
   mkdirSync(p.tmpDir, { recursive: true, mode: 0o1777 });
   await run("chmod", ["1777", p.tmpDir]);
   return p;
