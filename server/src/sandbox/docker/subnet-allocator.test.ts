@@ -25,8 +25,18 @@ describe("SubnetAllocator", () => {
   });
 
   it("skips subnets in use, including ranges that overlap from outside", async () => {
-    const { docker, subnets } = fakeDocker(["10.90.0.0/28", "10.90.0.16/29", "172.17.0.0/16"]);
-    await new SubnetAllocator(docker, "10.90.0.0/16").createNetwork({ Name: "n" });
+    // A /26 holds four /28s; three are taken, one of them by a /29 from outside.
+    const { docker, subnets } = fakeDocker([
+      "10.90.0.0/28",
+      "10.90.0.16/29",
+      "10.90.0.48/28",
+      "172.17.0.0/16",
+    ]);
+    for (let i = 0; i < 5; i++) {
+      const a = new SubnetAllocator(docker, "10.90.0.0/26");
+      if (i === 0) await a.createNetwork({ Name: "n" });
+      else await expect(a.createNetwork({ Name: "n" })).rejects.toThrow(/no free/);
+    }
     expect(subnets.at(-1)).toBe("10.90.0.32/28");
   });
 

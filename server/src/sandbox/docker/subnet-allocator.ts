@@ -31,18 +31,12 @@ export class SubnetAllocator {
   /** Creates the network on a free subnet; retries when another server took it first. */
   async createNetwork(opts: Dockerode.NetworkCreateOptions): Promise<Dockerode.Network> {
     const size = 2 ** (32 - this.prefix);
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (let attempt = 0; attempt < 8; attempt++) {
       const used = (await this.docker.listNetworks())
         .flatMap((n) => n.IPAM?.Config ?? [])
         .flatMap((c) => (c.Subnet?.includes(".") ? [parseCidr(c.Subnet)] : []));
-      let base = this.range.base;
-      while (
-        base < this.range.base + this.range.size &&
-        (this.pending.has(base) || used.some((u) => overlaps(u, { base, size })))
-      )
-        base += size;
-      if (base >= this.range.base + this.range.size)
-        throw new Error(`no free /${this.prefix} left in the sandbox network range`);
+      const base = this.freeSlot(used, size);
+      if (base === undefined) throw new Error(`no free /${this.prefix} left in the sandbox network range`);
       this.pending.add(base);
       try {
         return await this.docker.createNetwork({
@@ -55,6 +49,18 @@ export class SubnetAllocator {
         this.pending.delete(base);
       }
     }
-    throw new Error("could not find a free subnet for the sandbox network after 5 attempts");
+    throw new Error("could not find a free subnet for the sandbox network after 8 attempts");
+  }
+
+  /** From a random slot, wrapping: servers starting sandboxes at once (a test run beside a
+   *  dev server) would all pick the lowest free one and collide again and again. */
+  private freeSlot(used: ReadonlyArray<{ base: number; size: number }>, size: number): number | undefined {
+    const slots = this.range.size / size;
+    const first = Math.floor(Math.random() * slots);
+    for (let i = 0; i < slots; i++) {
+      const base = this.range.base + ((first + i) % slots) * size;
+      if (!this.pending.has(base) && !used.some((u) => overlaps(u, { base, size }))) return base;
+    }
+    return undefined;
   }
 }
