@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig } from "../server/src/config.ts";
+import { ephemeralInstance } from "../server/src/sessions/ephemeral-instance.ts";
 import { hostFacts, startTestApp, type TestApp } from "../test/support/test-app.ts";
 import { percentile, report } from "./stats.ts";
 
@@ -140,7 +141,7 @@ export async function sessionsBench(): Promise<void> {
   await t.api("DELETE", `/api/sessions/${idle.id}`, undefined, idle.token);
   await t.close();
 
-  const instance = `bench-50-${Date.now()}`;
+  const instance = ephemeralInstance("bench-50");
   const many = await startTestApp({ SLIPWAY_MAX_SESSIONS: "60", SLIPWAY_INSTANCE: instance });
   const t0 = performance.now();
   // Settled, not all: one failed start must not abandon the other 49 running sandboxes.

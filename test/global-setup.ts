@@ -3,7 +3,6 @@
 import { loadConfig } from "../server/src/config.ts";
 import { setupHost } from "../server/src/sandbox/docker/setup/host-setup.ts";
 import { consoleProgress } from "../server/src/sandbox/docker/setup/progress.ts";
-import { reapDeadTestInstances } from "./support/reap-test-instances.ts";
 
 export default async function setup(): Promise<void> {
   const config = loadConfig();
@@ -18,6 +17,4 @@ export default async function setup(): Promise<void> {
     env: config.childEnv,
     progress: consoleProgress((l) => console.log(l)),
   });
-  const reaped = reapDeadTestInstances();
-  if (reaped) console.log(`[setup] removed ${reaped} resources left by earlier test runs`);
 }

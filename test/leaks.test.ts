@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../server/src/config.ts";
+import { ephemeralInstance } from "../server/src/sessions/ephemeral-instance.ts";
 import { startTestApp } from "./support/test-app.ts";
 
 const labelled = (kind: "ps" | "network" | "volume", instance: string) => {
@@ -15,7 +16,7 @@ const labelled = (kind: "ps" | "network" | "volume", instance: string) => {
 
 describe("cleanup", () => {
   it("leaves no container, network, volume or disk behind once sessions stop", async () => {
-    const instance = `leaktest-${Date.now()}`;
+    const instance = ephemeralInstance("leaktest");
     const t = await startTestApp({ SLIPWAY_INSTANCE: instance });
     const sessions = await Promise.all([t.startSession(), t.startSession(), t.startSession()]);
     await t.exec(

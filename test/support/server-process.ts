@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ephemeralInstance } from "../../server/src/sessions/ephemeral-instance.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -54,7 +55,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 export function serverEnv(name: string): Record<string, string> {
   return {
     SLIPWAY_DB: join(mkdtempSync(join(tmpdir(), `slipway-${name}-`)), "slipway.db"),
-    SLIPWAY_INSTANCE: `${name}-${Date.now()}`,
+    SLIPWAY_INSTANCE: ephemeralInstance(name),
     SLIPWAY_POOL_SIZE: "0",
   };
 }

@@ -11,6 +11,7 @@ import type { HostFacts } from "../../server/src/sandbox/docker/setup/host-setup
 import { createLabProvider } from "../../server/src/labs/create-lab-provider.ts";
 import { SqliteSessionStore } from "../../server/src/sessions/sqlite-session-store.ts";
 import { SqliteActivityLog } from "../../server/src/audit/sqlite-activity-log.ts";
+import { ephemeralInstance } from "../../server/src/sessions/ephemeral-instance.ts";
 
 export interface TestApp {
   readonly app: App;
@@ -45,7 +46,7 @@ export async function startTestApp(
     ...process.env,
     SLIPWAY_PORT: "0",
     SLIPWAY_POOL_SIZE: "0",
-    SLIPWAY_INSTANCE: `test-${process.pid}-${Date.now().toString(36)}`,
+    SLIPWAY_INSTANCE: ephemeralInstance("test"),
     ...env,
   });
   const driver = new DockerDriver({

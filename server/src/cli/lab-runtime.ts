@@ -15,6 +15,7 @@ import { consoleProgress } from "../sandbox/docker/setup/progress.ts";
 import type { SandboxDriver } from "../sandbox/sandbox-driver.ts";
 import { SqliteSessionStore } from "../sessions/sqlite-session-store.ts";
 import { AppSessionRunner } from "./app-session-runner.ts";
+import { ephemeralInstance } from "../sessions/ephemeral-instance.ts";
 
 export interface LabRuntimeOptions {
   readonly labPaths: readonly string[];
@@ -41,7 +42,7 @@ export function labRuntimeOpener(base: Config): OpenLabRuntime {
       {
         ...base.childEnv,
         SLIPWAY_DB: join(dir, "slipway.db"),
-        SLIPWAY_INSTANCE: `lab-${o.mode}-${process.pid}-${Date.now().toString(36)}`,
+        SLIPWAY_INSTANCE: ephemeralInstance(`lab-${o.mode}`),
         SLIPWAY_HOST: "127.0.0.1",
         SLIPWAY_PORT: "0",
         SLIPWAY_POOL_SIZE: "0",

@@ -3,6 +3,7 @@
 // no session or pool entry owns (after kill -9, a crash mid-start, or a lost database).
 import type { EngineGateway } from "../gateway/engine-gateway.ts";
 import type { SandboxDriver } from "../sandbox/sandbox-driver.ts";
+import { reapDeadInstances } from "./ephemeral-instance.ts";
 import type { SessionManager } from "./session-manager.ts";
 import type { SessionStore } from "./session-store.ts";
 
@@ -77,6 +78,8 @@ export class SessionReconciler {
         await this.d.driver.destroy(m.id);
       }
     }
+    const reaped = await reapDeadInstances(this.d.driver);
+    if (reaped) this.d.log("info", "removed sandboxes of dead lab-test/test processes", { reaped });
     await this.d.driver.prune();
     const alive = new Set(managed.filter((m) => m.running).map((m) => m.id));
     for (const s of sessions.values()) {
