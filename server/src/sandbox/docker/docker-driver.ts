@@ -5,29 +5,23 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import type { Duplex } from "node:stream";
 import { SlipwayError } from "../../errors.ts";
-import { LABEL, type Labels, fromLabelMap, toLabelMap } from "../labels.ts";
+import { type Labels, toLabelMap } from "../labels.ts";
 import type {
   DriverHealth,
-  ManagedSandbox,
   SandboxDriver,
   SandboxRef,
   SandboxSpec,
   StorageReport,
 } from "../sandbox-driver.ts";
 import { execIn } from "./docker-exec.ts";
+import { listLabelled, removeLabelled } from "./labelled-resources.ts";
 import { putFiles, readFileFrom } from "./docker-files.ts";
 import { watchSandbox } from "./docker-watch.ts";
-import { openDtachShell } from "./dtach-shell.ts";
+import { dtachStarter, openDtachShell } from "./dtach-shell.ts";
 import { pingEngine } from "./engine-ping.ts";
 import { resolveEnginePaths } from "./engine-paths.ts";
 import { createSessionDisk, pruneSandboxDirs, removeSessionDisk, storageReport } from "./session-disk.ts";
-import {
-  type HostTraits,
-  TERMS_DIR,
-  engineOptions,
-  sandboxNames,
-  workstationOptions,
-} from "./sandbox-containers.ts";
+import { type HostTraits, engineOptions, sandboxNames, workstationOptions } from "./sandbox-containers.ts";
 import { SubnetAllocator } from "./subnet-allocator.ts";
 import { mirrorHealthy } from "./setup/registry-mirror.ts";
 import type { HostFacts } from "./setup/host-setup.ts";
@@ -134,22 +128,12 @@ export class DockerDriver implements SandboxDriver {
   exec: SandboxDriver["exec"] = (ref, cmd, opts = {}) =>
     execIn(this.docker.getContainer(opts.target === "engine" ? ref.engine : ref.workstation), cmd, opts);
 
-  openTty: SandboxDriver["openTty"] = (ref, opts) => {
-    const ws = this.docker.getContainer(ref.workstation);
-    return openDtachShell(
-      {
-        hostDir: this.termsDir(ref.id),
-        // `script` gives dtach a terminal with sane settings to hand on to the shell's pty.
-        start: async (name) => {
-          const cmd = `dtach -n ${TERMS_DIR}/${name} -E -z bash`;
-          const r = await execIn(ws, ["script", "-qec", cmd, "/dev/null"], { timeoutMs: 15_000 });
-          if (r.exitCode !== 0) throw new Error(`starting shell ${name}: ${(r.stdout + r.stderr).trim()}`);
-        },
-      },
+  openTty: SandboxDriver["openTty"] = (ref, opts) =>
+    openDtachShell(
+      { hostDir: this.termsDir(ref.id), start: dtachStarter(this.docker.getContainer(ref.workstation)) },
       opts.name,
       opts,
     );
-  };
 
   putFiles: SandboxDriver["putFiles"] = (ref, files) =>
     putFiles(this.docker.getContainer(ref.workstation), files);
@@ -176,62 +160,10 @@ export class DockerDriver implements SandboxDriver {
     return { host, port };
   }
 
-  async listManaged(selector: Partial<Labels> = {}): Promise<ManagedSandbox[]> {
-    // Every selector key narrows the search: two servers on one engine must never see (and
-    // reap) each other's sandboxes.
-    const filters = {
-      label: [
-        `${LABEL.managed}=true`,
-        ...Object.entries(selector).map(([k, v]) => `${LABEL[k as keyof Labels]}=${v}`),
-      ],
-    };
-    const [containers, networks, volumes] = await Promise.all([
-      this.docker.listContainers({ all: true, filters }),
-      this.docker.listNetworks({ filters }),
-      this.docker.listVolumes({ filters }).then((v) => v.Volumes ?? []),
-    ]);
-    const byId = new Map<
-      string,
-      { labels: Partial<Labels>; containers: typeof containers; resources: number }
-    >();
-    const add = (labels: Record<string, string> | undefined) => {
-      const l = fromLabelMap(labels);
-      if (!l.session) return undefined;
-      const entry = byId.get(l.session) ?? { labels: l, containers: [], resources: 0 };
-      entry.resources++;
-      byId.set(l.session, entry);
-      return entry;
-    };
-    for (const c of containers) add(c.Labels)?.containers.push(c);
-    for (const n of networks) add(n.Labels);
-    for (const v of volumes) add(v.Labels);
-    return [...byId.entries()].map(([id, e]) => {
-      const names = sandboxNames(id);
-      const engine = e.containers.find((c) => c.Names.includes(`/${names.engine}`));
-      const ws = e.containers.find((c) => c.Names.includes(`/${names.workstation}`));
-      return {
-        id,
-        labels: e.labels,
-        ref: engine && ws ? { id, engine: engine.Id, workstation: ws.Id } : undefined,
-        running: engine?.State === "running" && ws?.State === "running",
-        resources: e.resources,
-      };
-    });
-  }
+  listManaged: SandboxDriver["listManaged"] = (selector = {}) => listLabelled(this.docker, selector);
 
   async destroy(id: string): Promise<void> {
-    const filters = { label: [`${LABEL.managed}=true`, `${LABEL.session}=${id}`] };
-    const containers = await this.docker.listContainers({ all: true, filters });
-    // Workstation first: it lives in the engine's network namespace.
-    containers.sort((a) => (a.Names.some((n) => n.endsWith("-ws")) ? -1 : 1));
-    for (const c of containers)
-      await this.docker.getContainer(c.Id).remove({ force: true, v: true }).catch(ignoreMissing);
-    for (const n of await this.docker.listNetworks({ filters }))
-      await this.docker.getNetwork(n.Id).remove().catch(ignoreMissing);
-    const volumes = (await this.docker.listVolumes({ filters })).Volumes ?? [];
-    await Promise.all(
-      volumes.map((v) => this.docker.getVolume(v.Name).remove({ force: true }).catch(ignoreMissing)),
-    );
+    await removeLabelled(this.docker, id);
     await removeSessionDisk(this.sandboxDir(id));
     rmSync(this.sandboxDir(id), { recursive: true, force: true });
   }
@@ -262,10 +194,6 @@ export class DockerDriver implements SandboxDriver {
   private engineSocket(id: string): string {
     return join(this.engineDir(id), "docker.sock");
   }
-}
-
-function ignoreMissing(e: { statusCode?: number }): void {
-  if (e.statusCode !== 404 && e.statusCode !== 409) throw e;
 }
 
 function dockerFor(host: string | undefined): Dockerode {

@@ -6,7 +6,10 @@
 import { rmSync } from "node:fs";
 import { type Socket, connect } from "node:net";
 import { join } from "node:path";
+import type Dockerode from "dockerode";
 import type { TtyStream } from "../sandbox-driver.ts";
+import { execIn } from "./docker-exec.ts";
+import { TERMS_DIR } from "./sandbox-containers.ts";
 
 // dtach.h: struct packet { u8 type; u8 len; union { u8 buf[8]; struct winsize ws; } u; }.
 const PACKET_BYTES = 10;
@@ -52,6 +55,16 @@ export interface ShellHost {
   readonly hostDir: string;
   /** Starts a dtach master for `name` in the workstation; resolves once its socket exists. */
   start(name: string): Promise<void>;
+}
+
+/** Starts masters in the workstation; `script` gives dtach a terminal with sane settings to
+ *  hand on to the shell's pty. */
+export function dtachStarter(workstation: Dockerode.Container): ShellHost["start"] {
+  return async (name) => {
+    const cmd = `dtach -n ${TERMS_DIR}/${name} -E -z bash`;
+    const r = await execIn(workstation, ["script", "-qec", cmd, "/dev/null"], { timeoutMs: 15_000 });
+    if (r.exitCode !== 0) throw new Error(`starting shell ${name}: ${(r.stdout + r.stderr).trim()}`);
+  };
 }
 
 export async function openDtachShell(
