@@ -6,6 +6,7 @@ import type { ErrorCode, ServerMsg, TerminalMode } from "../../../common/termina
 import { HIGH_WATERMARK_BYTES, LOW_WATERMARK_BYTES } from "../../../common/terminal-protocol.ts";
 import { DebouncedResize } from "./debounced-resize.ts";
 import { InputGate } from "./input-gate.ts";
+import { OutputBatcher } from "./output-batcher.ts";
 import { ReplayBuffer } from "./replay-buffer.ts";
 
 /** A connected client as the terminal sees it; the socket layer implements it. */
@@ -45,8 +46,6 @@ interface PeerState {
   unacked: number;
 }
 
-const BATCH_CHARS = 64 * 1024;
-
 /** A viewer this far behind is dropped (it reconnects and replays) rather than stall the shell. */
 const VIEWER_MAX_LAG = 2 * HIGH_WATERMARK_BYTES;
 
@@ -61,8 +60,7 @@ export class Terminal {
   private readonly resizer: DebouncedResize;
   private idleTimer: NodeJS.Timeout | undefined;
   private closed = false;
-  private pending = "";
-  private flushTimer: NodeJS.Immediate | undefined;
+  private readonly batcher = new OutputBatcher((data) => this.output(data));
   private readonly gate: Pick<InputGate, "output" | "input" | "cancel">;
 
   constructor(
@@ -77,7 +75,7 @@ export class Terminal {
     this.gate = gateMs > 0 ? new InputGate((d) => tty.write(d), 150, gateMs) : openGate(tty);
     tty.onData((chunk) => {
       this.gate.output();
-      this.collect(this.decoder.decode(chunk, { stream: true }));
+      this.batcher.push(this.decoder.decode(chunk, { stream: true }));
     });
     tty.onExit((code) => this.exited(code));
     this.armIdle();
@@ -115,7 +113,7 @@ export class Terminal {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    if (this.flushTimer) clearImmediate(this.flushTimer);
+    this.batcher.cancel();
     clearTimeout(this.idleTimer);
     this.dropGhost();
     this.gate.cancel();
@@ -144,25 +142,6 @@ export class Terminal {
         if (this.peers.size === 0) this.armIdle();
       },
     };
-  }
-
-  /** Output arrives in pty-sized pieces (4 KiB from dtach). Sending each as its own message
-   *  spent more time framing and parsing than moving bytes: pieces that arrive in one turn of
-   *  the event loop go out as one message, up to BATCH_BYTES. A keystroke's echo, alone in its
-   *  turn, still goes out at once. */
-  private collect(data: string): void {
-    if (data === "") return;
-    this.pending += data;
-    if (this.pending.length >= BATCH_CHARS) return this.flush();
-    this.flushTimer ??= setImmediate(() => this.flush());
-  }
-
-  private flush(): void {
-    if (this.flushTimer) clearImmediate(this.flushTimer);
-    this.flushTimer = undefined;
-    const data = this.pending;
-    this.pending = "";
-    this.output(data);
   }
 
   private output(data: string): void {
@@ -219,8 +198,8 @@ export class Terminal {
 
   private exited(code: number | null): void {
     if (this.closed) return;
-    this.collect(this.decoder.decode());
-    this.flush();
+    this.batcher.push(this.decoder.decode());
+    this.batcher.flush();
     for (const peer of this.peers.keys()) {
       peer.send({ t: "exit", code });
       peer.end();
