@@ -1,9 +1,11 @@
 // A learner who fills their disk gets "No space left on device" from their own sandbox, by
 // every path a write can take, and the host keeps its space.
-import { existsSync, readFileSync, statfsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statfsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../server/src/config.ts";
+import { DockerDriver } from "../server/src/sandbox/docker/docker-driver.ts";
 import { hostFacts, startTestApp, type TestApp } from "./support/test-app.ts";
 
 const stateDir = loadConfig().stateDir;
@@ -64,6 +66,21 @@ describe("sandbox disk quota", () => {
   it("still works after the learner frees space", async () => {
     const r = await t.exec(s, "echo hi > note && docker run --rm -v $PWD:/w busybox cat /w/note");
     expect(r.stdout.trim()).toBe("hi");
+  });
+
+  it("leaves no disk mounted when a server with another state directory reaps the sandbox", async () => {
+    const s2 = await t.startSession();
+    const dir = join(stateDir, "sandboxes", s2.id);
+    expect(readFileSync("/proc/mounts", "utf8")).toContain(join(dir, "disk"));
+    // As a dev server's reconciler does for a test run that died.
+    const other = new DockerDriver({
+      dockerHost: loadConfig().docker.host,
+      stateDir: mkdtempSync(join(tmpdir(), "slipway-other-")),
+      facts: hostFacts(),
+    });
+    await other.destroy(s2.id);
+    expect(readFileSync("/proc/mounts", "utf8")).not.toContain(join(dir, "disk"));
+    expect(existsSync(dir)).toBe(false);
   });
 
   it("unmounts and deletes the disk when the session stops", async () => {

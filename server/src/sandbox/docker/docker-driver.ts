@@ -2,7 +2,7 @@
 import Dockerode from "dockerode";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { connect } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Duplex } from "node:stream";
 import { SlipwayError } from "../../errors.ts";
 import { type Labels, toLabelMap } from "../labels.ts";
@@ -163,9 +163,14 @@ export class DockerDriver implements SandboxDriver {
   listManaged: SandboxDriver["listManaged"] = (selector = {}) => listLabelled(this.docker, selector);
 
   async destroy(id: string): Promise<void> {
-    await removeLabelled(this.docker, id);
-    await removeSessionDisk(this.sandboxDir(id));
-    rmSync(this.sandboxDir(id), { recursive: true, force: true });
+    const bound = await removeLabelled(this.docker, id);
+    // The disk's own folder, and, when reaping for a server with another state directory,
+    // the one its volumes name (<sandbox>/disk/work → <sandbox>).
+    const dirs = new Set([this.sandboxDir(id), ...bound.map((d) => dirname(dirname(d)))]);
+    for (const dir of dirs) {
+      await removeSessionDisk(dir);
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   async storage(): Promise<StorageReport> {

@@ -48,7 +48,9 @@ export async function listLabelled(docker: Dockerode, selector: Partial<Labels>)
   });
 }
 
-export async function removeLabelled(docker: Dockerode, sessionId: string): Promise<void> {
+/** Removes them; returns the host folders their volumes bound (a sandbox disk's folders),
+ *  which may lie in another server's state directory when this one reaps for it. */
+export async function removeLabelled(docker: Dockerode, sessionId: string): Promise<string[]> {
   const filters = { label: [`${LABEL.managed}=true`, `${LABEL.session}=${sessionId}`] };
   const containers = await docker.listContainers({ all: true, filters });
   // Workstation first: it lives in the engine's network namespace.
@@ -61,6 +63,7 @@ export async function removeLabelled(docker: Dockerode, sessionId: string): Prom
   await Promise.all(
     volumes.map((v) => docker.getVolume(v.Name).remove({ force: true }).catch(ignoreMissing)),
   );
+  return volumes.flatMap((v) => (v.Options?.device ? [v.Options.device] : []));
 }
 
 function ignoreMissing(e: { statusCode?: number }): void {
