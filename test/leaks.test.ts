@@ -35,4 +35,18 @@ describe("cleanup", () => {
     expect(dirs.filter((d) => mounts.includes(d) || existsSync(d))).toEqual([]);
     await t.close();
   });
+
+  it("leaves nothing when the server closes while a queued session is being started", async () => {
+    const instance = ephemeralInstance("leaktest-queue");
+    const t = await startTestApp({ SLIPWAY_INSTANCE: instance, SLIPWAY_MAX_SESSIONS: "1" });
+    const first = await t.startSession();
+    const queued = await t.api<{ id: string; state: string }>("POST", "/api/sessions", { lab: "playground" });
+    expect(queued.body.state).toBe("queued");
+    // Stopping the first promotes the queued one, whose sandbox starts in the background.
+    await t.api("DELETE", `/api/sessions/${first.id}`, undefined, first.token);
+    await t.close();
+    expect(labelled("ps", instance)).toBe("");
+    expect(labelled("volume", instance)).toBe("");
+    expect(existsSync(join(loadConfig().stateDir, "sandboxes", queued.body.id))).toBe(false);
+  });
 });

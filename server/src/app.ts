@@ -178,6 +178,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       clearInterval(diskTimer);
       await terminals.close();
       await sessions.pool.drain();
+      await sessions.settle();
       gateway.closeAll();
       progress.detachAll();
       server.closeAllConnections();

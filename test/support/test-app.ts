@@ -67,7 +67,6 @@ export async function startTestApp(
     ...overrides,
   });
   const url = await app.start();
-  const started: string[] = [];
   const api: TestApp["api"] = async (method, path, body, token) => {
     const res = await fetch(`${url}${path}`, {
       method,
@@ -89,7 +88,6 @@ export async function startTestApp(
       );
       if (r.status !== 201 || r.body.state !== "ready")
         throw new Error(`session did not start: ${JSON.stringify(r.body)}`);
-      started.push(r.body.id);
       return r.body;
     },
     async exec(s, script, timeoutMs = 60_000) {
@@ -103,7 +101,10 @@ export async function startTestApp(
       return r.body;
     },
     async close() {
-      for (const id of started) await app.sessions.stop(id).catch(() => undefined);
+      // Every session, not only those started here: a queued one promoted in the background
+      // would otherwise outlive the test.
+      await app.sessions.settle();
+      for (const id of app.sessions.activeIds()) await app.sessions.stop(id).catch(() => undefined);
       await app.close();
       activity.close();
     },

@@ -44,6 +44,7 @@ const TOUCH_WRITE_MS = 5_000;
 export class SessionManager {
   readonly pool: WarmPool;
   private readonly lastTouchWrite = new Map<string, number>();
+  private readonly launching = new Set<Promise<void>>();
 
   constructor(private readonly d: SessionManagerDeps) {
     this.pool = new WarmPool({
@@ -192,7 +193,26 @@ export class SessionManager {
     return { id, ...this.d.limits, ...lab?.limits, gatewayDir: this.gatewayDir(id) };
   }
 
-  private async launch(id: string, lab: SessionLab, pooled: SandboxRef | undefined): Promise<void> {
+  /** Waits for sandboxes being started (a promoted queue runs in the background), so a
+   *  closing server does not leave one to finish after its store is gone. */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.launching]);
+  }
+
+  activeIds(): string[] {
+    return this.d.store
+      .list()
+      .filter(isActive)
+      .map((s) => s.id);
+  }
+
+  private launch(id: string, lab: SessionLab, pooled: SandboxRef | undefined): Promise<void> {
+    const p = this.startSandbox(id, lab, pooled).finally(() => this.launching.delete(p));
+    this.launching.add(p);
+    return p;
+  }
+
+  private async startSandbox(id: string, lab: SessionLab, pooled: SandboxRef | undefined): Promise<void> {
     try {
       const s = this.get(id);
       const labels = {
