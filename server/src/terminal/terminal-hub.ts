@@ -58,7 +58,8 @@ export class TerminalHub {
     if (!TERMINAL_NAME.test(name)) throw new Error(`invalid terminal name: ${name}`);
     const tty = await this.opts.driver.openTty(ref, { name, cols: size.cols, rows: size.rows });
     const self: Terminal = new Terminal(tty, {
-      ...size,
+      cols: size.cols,
+      rows: size.rows,
       // Seqs start from the clock so that a later incarnation (after a restart or an idle
       // detach) numbers above any seq a client still holds: the client is then told it
       // missed output instead of silently skipping the new one. 1000 chunks/ms never happens.
