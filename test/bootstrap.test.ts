@@ -5,7 +5,7 @@ import { loadConfig } from "../server/src/config.ts";
 import { ensureEngine } from "../server/src/sandbox/docker/setup/engine-bootstrap.ts";
 import { setupHost } from "../server/src/sandbox/docker/setup/host-setup.ts";
 import { silentProgress } from "../server/src/sandbox/docker/setup/progress.ts";
-import { MIRROR_CONTAINER } from "../server/src/sandbox/docker/setup/registry-mirror.ts";
+import { mirrorContainer } from "../server/src/sandbox/docker/setup/registry-mirror.ts";
 
 const config = loadConfig();
 const options = {
@@ -21,7 +21,12 @@ const options = {
 };
 // Image ids sorted: images made in the same second list in no stable order.
 const snapshot = () =>
-  execFileSync("docker", ["inspect", "--format", "{{.Id}} {{.State.StartedAt}}", MIRROR_CONTAINER])
+  execFileSync("docker", [
+    "inspect",
+    "--format",
+    "{{.Id}} {{.State.StartedAt}}",
+    mirrorContainer(config.mirror.port),
+  ])
     .toString()
     .concat(
       execFileSync("docker", ["images", "-q", "--no-trunc", "slipway/*"])

@@ -1,6 +1,6 @@
 // The registry mirror: Debian's docker-registry in a host-network container, listening on
-// loopback (the host engine pushes there without TLS) and on the bridge gateway (the
-// sandboxes' engines pull there). With an upstream it is a pull-through cache instead.
+// loopback (the host engine pushes there without TLS) and, read-only, on the bridge gateway
+// (the sandboxes' engines pull there). With an upstream it is a pull-through cache instead.
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -8,7 +8,8 @@ import type { DockerCli } from "./docker-cli.ts";
 import type { BuiltImage } from "./image-builder.ts";
 import type { Progress } from "./progress.ts";
 
-export const MIRROR_CONTAINER = "slipway-mirror";
+/** One per port, so checkouts with their own state directory and port can share an engine. */
+export const mirrorContainer = (port: number): string => `slipway-mirror-${port}`;
 
 export interface Mirror {
   /** host:port the sandboxes' engines use as their registry mirror. */
@@ -34,6 +35,7 @@ export async function ensureMirror(o: MirrorOptions): Promise<Mirror> {
     localAddr: `127.0.0.1:${o.port}`,
     upstream: o.upstream,
   };
+  const name = mirrorContainer(o.port);
   const dataDir = join(o.stateDir, "mirror");
   mkdirSync(dataDir, { recursive: true });
   const imageId = (await o.cli.ok(["image", "inspect", "--format", "{{.Id}}", o.image])).trim();
@@ -45,17 +47,18 @@ export async function ensureMirror(o: MirrorOptions): Promise<Mirror> {
     "inspect",
     "--format",
     '{{.State.Running}} {{index .Config.Labels "io.slipway.mirror-key"}}',
-    MIRROR_CONTAINER,
+    name,
   ]);
   if (have.code !== 0 || have.stdout.trim() !== `true ${key}`) {
     o.progress.step(`starting registry mirror on ${mirror.sandboxAddr} and ${mirror.localAddr}`);
-    await o.cli.run(["rm", "-f", MIRROR_CONTAINER]);
+    // "slipway-mirror" is what older checkouts named theirs: it would hold the port.
+    await o.cli.run(["rm", "-f", name, "slipway-mirror"]);
     const upstream = o.upstream ? ["-e", `REGISTRY_PROXY_REMOTEURL=${o.upstream}`] : [];
     await o.cli.ok([
       "run",
       "-d",
       "--name",
-      MIRROR_CONTAINER,
+      name,
       "--restart",
       "unless-stopped",
       "--network",
@@ -67,7 +70,9 @@ export async function ensureMirror(o: MirrorOptions): Promise<Mirror> {
       "-v",
       `${dataDir}:/var/lib/registry`,
       "-e",
-      `SLIPWAY_MIRROR_ADDRS=${mirror.localAddr} ${mirror.sandboxAddr}`,
+      `SLIPWAY_MIRROR_WRITE_ADDR=${mirror.localAddr}`,
+      "-e",
+      `SLIPWAY_MIRROR_READ_ADDR=${mirror.sandboxAddr}`,
       ...upstream,
       o.image,
     ]);
@@ -75,9 +80,7 @@ export async function ensureMirror(o: MirrorOptions): Promise<Mirror> {
   const deadline = Date.now() + 20_000;
   while (!(await mirrorHealthy(mirror))) {
     if (Date.now() > deadline)
-      throw new Error(
-        `registry mirror did not answer on ${mirror.localAddr}: docker logs ${MIRROR_CONTAINER}`,
-      );
+      throw new Error(`registry mirror did not answer on ${mirror.localAddr}: docker logs ${name}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return mirror;
