@@ -19,6 +19,18 @@ else
 fi
 
 mkdir -p /etc/docker /run/slipway-engine
+# The learner writes symlinks in the workspace and /tmp, and this engine mounts bind sources
+# from there at every start and restart. Mounted nosymfollow, no symlink stored there is ever
+# followed by this engine's kernel, so a source the gateway checked cannot be swapped for a
+# link to / (slipway-runc clears the flag again on the learner's side of each bind).
+pinned=yes
+for root in /home/learner /tmp; do
+  mountpoint -q "$root" || mount --bind "$root" "$root" || pinned=no
+  mount -o remount,bind,nosymfollow "$root" 2>/dev/null || pinned=no
+done
+[ "$pinned" = yes ] && : >/run/slipway-pinned
+socat UNIX-LISTEN:/run/slipway-engine/resolve.sock,fork,unlink-early,mode=600 \
+  EXEC:/usr/local/bin/engine-resolve.sh &
 mirror=${SLIPWAY_MIRROR:-}
 # The host's bridge (and so the mirror) usually sits in 172.17/16: keep the learner's networks
 # elsewhere so the mirror stays reachable from inside.
