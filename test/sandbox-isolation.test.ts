@@ -1,17 +1,23 @@
 // What a hostile learner, root in their workstation, tried in the outside security review,
 // each against the real engine: the shared registry mirror, symlinks in bind mounts, and
 // (further down) other sessions' terminals, host paths and the host's disk.
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../server/src/config.ts";
+import { openTerminal } from "./support/terminal-client.ts";
 import { hostFacts, startTestApp, type TestApp } from "./support/test-app.ts";
+
+const sandboxesDir = join(loadConfig().stateDir, "sandboxes");
 
 describe("a sandbox, as a hostile learner sees it", () => {
   let t: TestApp;
   let s: { id: string; token: string };
-  const run = (script: string) => t.exec(s, `cd /home/learner\n${script}`, 120_000);
+  let other: { id: string; token: string };
+  const run = (script: string, who = s) => t.exec(who, `cd /home/learner\n${script}`, 120_000);
 
   beforeAll(async () => {
     t = await startTestApp();
-    s = await t.startSession();
+    [s, other] = await Promise.all([t.startSession(), t.startSession()]);
   });
   afterAll(async () => t?.close());
 
@@ -52,4 +58,82 @@ rmdir swap2 && ln -s / swap2 && docker start -a swapper2; echo "exit=$?"`);
     expect(r.stdout).toContain("exit=1");
     expect(r.stdout).not.toContain("slipway-engine");
   });
+
+  it("cannot open another session's shell through a link planted among its own terminals", async () => {
+    const victim = await openTerminal(t.url, other, { term: "main" });
+    await victim.ready();
+    victim.type("export SECRET_OF_B=b-was-here\r");
+    const target = join(sandboxesDir, other.id, "disk", "terms", "main");
+    const links = [
+      ["evil", `ln -s ${target} /run/slipway-terms/evil`],
+      ["evil2", `ln -s /run/slipway-terms/../../${target} /run/slipway-terms/evil2`],
+    ] as const;
+    for (const [name, plant] of links) {
+      expect((await run(plant)).exitCode).toBe(0);
+      // The link is removed and a shell of the attacker's own starts under that name.
+      const attacker = await openTerminal(t.url, s, { term: name });
+      await attacker.ready();
+      attacker.type('echo "B says: $SECRET_OF_B"\r');
+      await attacker.waitFor(/B says: /);
+      expect(attacker.text()).not.toContain("b-was-here");
+      await attacker.close();
+    }
+    // Something that is neither a socket nor removable is refused, not followed.
+    expect((await run("mkdir /run/slipway-terms/evil3 && touch /run/slipway-terms/evil3/x")).exitCode).toBe(
+      0,
+    );
+    await expect(openTerminal(t.url, s, { term: "evil3" })).rejects.toThrow(/unavailable/);
+    expect(victim.text()).not.toContain("B says");
+    await victim.close();
+  });
+
+  it("shows no host path or other session's id inside the workstation or a container", async () => {
+    const probe = `cat /proc/self/mountinfo; mount; cat /sys/block/*/loop/backing_file; ls /sys/block /sys/devices/virtual/block`;
+    const r = await run(`${probe} 2>&1
+docker run --rm -v /home/learner:/w busybox sh -c '${probe.replaceAll("'", "")}' 2>&1`);
+    const seen = r.stdout + r.stderr;
+    expect(seen).toContain("/run/slipway-terms"); // the probe ran
+    expect(seen).not.toContain(loadConfig().stateDir);
+    expect(seen).not.toContain(other.id);
+    expect(seen).not.toContain(s.id);
+  });
+
+  it("keeps every writable path of both containers on the sandbox's disk or in sized memory", async () => {
+    const ref = t.app.sessions.ready(s.id);
+    const offenders: string[] = [];
+    for (const target of ["workstation", "engine"] as const) {
+      const r = await t.driver.exec(ref, ["cat", "/proc/self/mountinfo"], { target });
+      const mounts = r.stdout.trim().split("\n").map(parseMountInfo);
+      const disk = mounts.find((m) => m.point === "/home/learner")?.device;
+      expect(disk, `${target} has the workspace from the sandbox's disk`).toMatch(/^7:\d+$/);
+      for (const m of mounts) {
+        if (m.readOnly || KERNEL_FS.has(m.fsType)) continue;
+        const ok =
+          m.fsType === "tmpfs"
+            ? /(^|,)size=/.test(m.superOptions) || m.point === "/sys/fs/cgroup"
+            : m.device === disk;
+        if (!ok) offenders.push(`${target}: ${m.point} (${m.fsType} ${m.device} ${m.root})`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
 });
+
+// Filesystems with no bytes of their own to fill (the cgroup tree is the engine's by design).
+// The tmpfs that holds cgroup v1's mount points has no size, but what is written there is
+// charged to the writer's memory cgroup: a learner filling it is stopped by their memory limit.
+const KERNEL_FS = new Set(["proc", "sysfs", "cgroup", "cgroup2", "devpts", "mqueue"]);
+
+function parseMountInfo(line: string) {
+  const [head = "", tail = ""] = line.split(" - ");
+  const f = head.split(" ");
+  const [fsType = "", , superOptions = ""] = tail.split(" ");
+  return {
+    device: f[2] ?? "",
+    root: f[3] ?? "",
+    point: f[4] ?? "",
+    readOnly: (f[5] ?? "").split(",").includes("ro"),
+    fsType,
+    superOptions,
+  };
+}

@@ -1,8 +1,10 @@
-// Files in and out of the workspace as tar streams, the Docker archive API's format.
+// Files into the workspace (a lab's files/) as a tar
+// stream, the Docker archive API's format; and files out of it, read in the workstation.
 import type Dockerode from "dockerode";
-import { pack, extract } from "tar-stream";
+import { pack } from "tar-stream";
 import type { SandboxFile } from "../sandbox-driver.ts";
-import { WORKSPACE } from "./sandbox-containers.ts";
+import { execIn } from "./docker-exec.ts";
+import { WORKSPACE } from "../learner-paths.ts";
 
 export async function putFiles(container: Dockerode.Container, files: readonly SandboxFile[]): Promise<void> {
   if (files.length === 0) return;
@@ -16,38 +18,24 @@ export async function putFiles(container: Dockerode.Container, files: readonly S
   await container.putArchive(tar as unknown as NodeJS.ReadableStream, { path: WORKSPACE });
 }
 
+// Read inside the workstation, as the learner's own shell would: the path and every symlink
+// on it resolve in the sandbox's mount namespace, never on the host. (Docker's archive API
+// resolves them from the host side, in a folder the learner writes.) A link is not a file here,
+// as the editor and file checks expect; base64, because exec output travels as text.
+const READ = String.raw`[ -f "$1" ] && [ ! -L "$1" ] || exit 3
+head -c "$2" -- "$1" | base64 -w0`;
+
 export async function readFileFrom(
   container: Dockerode.Container,
   path: string,
   maxBytes: number,
 ): Promise<Buffer | undefined> {
   const abs = path.startsWith("/") ? path : `${WORKSPACE}/${path}`;
-  let archive: NodeJS.ReadableStream;
-  try {
-    archive = await container.getArchive({ path: abs });
-  } catch {
-    return undefined;
-  }
-  return new Promise((resolve, reject) => {
-    const ex = extract();
-    let result: Buffer | undefined;
-    ex.on("entry", (header, stream, next) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      stream.on("data", (data: unknown) => {
-        const c = data as Buffer;
-        if (result === undefined && header.type === "file" && size < maxBytes)
-          chunks.push(c.subarray(0, maxBytes - size));
-        size += c.length;
-      });
-      stream.on("end", () => {
-        if (result === undefined && header.type === "file") result = Buffer.concat(chunks);
-        next();
-      });
-      stream.resume();
-    });
-    ex.on("finish", () => resolve(result));
-    ex.on("error", reject);
-    archive.pipe(ex);
+  const r = await execIn(container, ["sh", "-c", READ, "sh", abs, String(maxBytes)], {
+    timeoutMs: 15_000,
+    maxOutputBytes: Math.ceil(maxBytes / 3) * 4 + 16,
   });
+  if (r.exitCode === 3) return undefined;
+  if (r.exitCode !== 0) throw new Error(`reading ${path} failed: ${r.stderr.trim() || `exit ${r.exitCode}`}`);
+  return Buffer.from(r.stdout, "base64");
 }

@@ -4,12 +4,13 @@
 // learner's CPU quota (through exec it halved a `cat`'s speed on one CPU) and an attached
 // terminal holds no exec stream open in dockerd.
 import { rmSync } from "node:fs";
-import { type Socket, connect } from "node:net";
+import type { Socket } from "node:net";
 import { join } from "node:path";
 import type Dockerode from "dockerode";
 import type { TtyStream } from "../sandbox-driver.ts";
 import { execIn } from "./docker-exec.ts";
 import { TERMS_DIR } from "./sandbox-containers.ts";
+import { connectNoFollow } from "./socket-no-follow.ts";
 
 // dtach.h: struct packet { u8 type; u8 len; union { u8 buf[8]; struct winsize ws; } u; }.
 const PACKET_BYTES = 10;
@@ -43,12 +44,10 @@ export function pushPackets(data: Buffer): Buffer {
   return Buffer.concat(out);
 }
 
-function tryConnect(path: string): Promise<Socket | undefined> {
-  return new Promise((resolve) => {
-    const s = connect(path);
-    s.once("connect", () => resolve(s)).once("error", () => resolve(undefined));
-  });
-}
+/** The learner is root in the workstation and can plant anything under a shell's name: only
+ *  a real socket in the session's own folder is ever connected (see socket-no-follow.ts). */
+const tryConnect = (dir: string, name: string): Promise<Socket | undefined> =>
+  connectNoFollow(dir, name).catch(() => undefined);
 
 export interface ShellHost {
   /** Host folder of the sockets, bind-mounted into the workstation. */
@@ -72,12 +71,12 @@ export async function openDtachShell(
   name: string,
   size: { cols: number; rows: number },
 ): Promise<TtyStream> {
-  const path = join(host.hostDir, name);
-  let socket = await tryConnect(path);
+  let socket = await tryConnect(host.hostDir, name);
   if (!socket) {
-    rmSync(path, { force: true }); // left by a shell that ended with its sandbox still up
+    // Left by a shell that ended with its sandbox still up, or planted: unlink never follows.
+    rmSync(join(host.hostDir, name), { force: true });
     await host.start(name);
-    socket = await tryConnect(path);
+    socket = await tryConnect(host.hostDir, name);
     if (!socket) throw new Error(`the shell ${name} did not start`);
   }
   // A fresh master dropped the shell's first prompt (nobody was attached): ^L redraws it,
