@@ -72,7 +72,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     // Looked up per session on first need, so gateways re-opened at boot get it too.
     policyFor: async (id): Promise<Allowances> =>
       allowancesOf((await deps.labs.get(sessions.get(id).lab))?.policy ?? []),
-    resolveEnginePaths: (ref, paths, roots) => deps.driver.resolveEnginePaths(ref, paths, roots),
+    resolveEnginePaths: (ref, paths) => deps.driver.resolveEnginePaths(ref, paths),
     record: (id, entry) => activity.append(id, entry),
     onError: (id, error) => deps.log("warn", "gateway error", { id, error: String(error) }),
     limits: deps.gatewayLimits,

@@ -50,7 +50,7 @@ export class EngineGateway {
           d.onError?.(ref.id, e);
           return NO_ALLOWANCES;
         })),
-      resolvePaths: (paths, roots) => d.resolveEnginePaths(ref, paths, roots),
+      resolvePaths: (paths) => d.resolveEnginePaths(ref, paths),
       record: (entry) => d.record(ref.id, entry),
       onError: (e) => d.onError?.(ref.id, e),
       limits: { ...DEFAULT_LIMITS, ...d.limits },

@@ -7,7 +7,7 @@ import type { GatewayLimits } from "./gateway-limits.ts";
 import type { Allowances } from "./policy/allowances.ts";
 import { denialMessage } from "./policy/denial.ts";
 import { EngineJsonError, parseEngineJson } from "./policy/engine-json.ts";
-import { BIND_ROOTS, pathsToResolve } from "./policy/mount-policy.ts";
+import { pathsToResolve } from "./policy/mount-policy.ts";
 import type { PolicyContext } from "./policy/policy-context.ts";
 import { checkBody, checkRoute, mountUses } from "./policy/request-policy.ts";
 import { BodyError, readBody } from "./read-body.ts";
@@ -16,10 +16,9 @@ import { type CallSummary, pathSummary } from "./summary/path-summary.ts";
 
 export interface GateDeps {
   readonly allowances: () => Promise<Allowances>;
-  /** Real paths in the engine, pinning the roots (see SandboxDriver.resolveEnginePaths). */
+  /** Real paths in the engine (see SandboxDriver.resolveEnginePaths). */
   readonly resolvePaths: (
     paths: readonly string[],
-    roots: readonly string[],
   ) => Promise<{ readonly paths: readonly string[]; readonly pinned: boolean }>;
   readonly limits: GatewayLimits;
 }
@@ -69,8 +68,7 @@ export async function decide(call: ApiCall, req: IncomingMessage, d: GateDeps): 
   }
   summary = bodySummary(h.policy, parsed, summary, call.query);
   const paths = allowances.has("bind-mount") ? [] : pathsToResolve(mountUses(h.policy, parsed));
-  const resolved =
-    paths.length > 0 ? await d.resolvePaths(paths, BIND_ROOTS).catch(() => undefined) : undefined;
+  const resolved = paths.length > 0 ? await d.resolvePaths(paths).catch(() => undefined) : undefined;
   const real = new Map(paths.map((p, i) => [p, resolved?.paths[i]]));
   const denial = checkBody(
     h.policy,

@@ -13,9 +13,6 @@ export interface SandboxSpec {
   readonly pids: number;
   /** Disk for the learner's engine, workspace and /tmp together; 0 means unbounded. */
   readonly diskGiB: number;
-  /** Host directory mounted into the workstation at /run/slipway: the gateway serves the
-   *  learner's Docker API there as docker.sock, and the workstation's DOCKER_HOST points at it. */
-  readonly gatewayDir: string;
 }
 
 /** Opaque outside the driver, except for `id` (the session id). */
@@ -121,14 +118,17 @@ export interface SandboxDriver {
   readFile(ref: SandboxRef, path: string, maxBytes?: number): Promise<Buffer | undefined>;
   /** A raw connection to the learner's Docker Engine API (for the gateway and checks). */
   connectEngine(ref: SandboxRef): Promise<Duplex>;
-  /** Paths as the engine's kernel resolves them (symlinks, `..`; missing parts allowed), after
-   *  pinning `roots` so no symlink stored under them is followed later (the gateway's
-   *  bind-mount policy). `pinned` is false where the kernel cannot (Linux < 5.10). */
+  /** Paths as the engine's kernel resolves them (symlinks, `..`; missing parts allowed), for
+   *  the gateway's bind-mount policy. The engine never follows a symlink stored under the
+   *  LEARNER_ROOTS (learner-paths.ts), so a checked path cannot be swapped later; `pinned` is
+   *  false where the kernel cannot hold that (Linux < 5.10). */
   resolveEnginePaths(
     ref: SandboxRef,
     paths: readonly string[],
-    roots: readonly string[],
   ): Promise<{ readonly paths: readonly string[]; readonly pinned: boolean }>;
+  /** Host folder where the learner's Docker API must be served (as docker.sock): the
+   *  workstation sees it read-only at /run/slipway, and its DOCKER_HOST points there. */
+  gatewayDir(id: string): string;
   /** What changes in the sandbox, until the signal aborts (live checks re-evaluate on it). */
   watch(ref: SandboxRef, signal: AbortSignal): AsyncIterable<SandboxChange>;
   /** Where the host reaches a TCP port listening in the sandbox's network namespace. */

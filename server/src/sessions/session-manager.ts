@@ -1,7 +1,6 @@
 // The session lifecycle: queued → starting → ready → stopping → stopped (or failed, with
 // the reason kept). Every transition is written to the store before anything else happens,
 // so a crash at any point leaves a state the reconciler can finish.
-import { join } from "node:path";
 import { SlipwayError } from "../errors.ts";
 import type { EngineGateway } from "../gateway/engine-gateway.ts";
 import type { ExecResult, SandboxDriver, SandboxRef, SandboxSpec } from "../sandbox/sandbox-driver.ts";
@@ -61,7 +60,7 @@ export class SessionManager {
   }
 
   gatewayDir(id: string): string {
-    return join(this.d.stateDir, "sandboxes", id, "gateway");
+    return this.d.driver.gatewayDir(id);
   }
 
   /** Starts a session; resolves once it is ready, failed, or queued behind the capacity limit. */
@@ -190,7 +189,7 @@ export class SessionManager {
   }
 
   spec(id: string, lab?: SessionLab): SandboxSpec {
-    return { id, ...this.d.limits, ...lab?.limits, gatewayDir: this.gatewayDir(id) };
+    return { id, ...this.d.limits, ...lab?.limits };
   }
 
   /** Waits for sandboxes being started (a promoted queue runs in the background), so a

@@ -20,7 +20,7 @@ function pool(size: number) {
     store,
     size,
     instance: "test",
-    spec: (id) => ({ id, memoryMiB: 512, cpus: 1, pids: 100, diskGiB: 0, gatewayDir: "/tmp" }),
+    spec: (id) => ({ id, memoryMiB: 512, cpus: 1, pids: 100, diskGiB: 0 }),
     newId: () => `p${++n}`,
     clock: () => 0,
     maxAgeMs: 1000,

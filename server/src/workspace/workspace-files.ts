@@ -11,9 +11,9 @@ import {
   type SavedFile,
 } from "../../../common/workspace-files.ts";
 import { SlipwayError } from "../errors.ts";
+import { WORKSPACE } from "../sandbox/learner-paths.ts";
 import type { SandboxDriver, SandboxRef } from "../sandbox/sandbox-driver.ts";
 
-const WORKSPACE = "/home/learner";
 const MAX_ENTRIES = 2000;
 const TYPES: Record<string, FileEntryType> = { f: "file", d: "dir", l: "link" };
 

@@ -3,15 +3,15 @@
 // engine's kernel resolves them, because the workspace is the learner's to fill with
 // symlinks (`ln -s / link; -v $PWD/link:/host`).
 import { posix } from "node:path";
+import { LEARNER_ROOTS } from "../../sandbox/learner-paths.ts";
 import type { Denial } from "./denial.ts";
 import type { MountUse } from "./mount-uses.ts";
 import type { PolicyContext } from "./policy-context.ts";
 
-export const BIND_ROOTS = ["/home/learner", "/tmp"] as const;
 const ROOTS_TEXT = "bind mounts must come from /home/learner or /tmp";
 
 const normal = (p: string) => posix.normalize(p).replace(/(.)\/+$/, "$1");
-const within = (p: string) => BIND_ROOTS.some((r) => p === r || p.startsWith(`${r}/`));
+const within = (p: string) => LEARNER_ROOTS.some((r) => p === r || p.startsWith(`${r}/`));
 
 /** Paths whose real location the decision needs; the others are refused as written. */
 export function pathsToResolve(uses: readonly MountUse[]): string[] {

@@ -1,7 +1,6 @@
 // The Docker implementation of SandboxDriver: the only code that speaks to the host engine.
 import Dockerode from "dockerode";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
-import { connect } from "node:net";
 import { dirname, join } from "node:path";
 import type { Duplex } from "node:stream";
 import { SlipwayError } from "../../errors.ts";
@@ -20,7 +19,14 @@ import { watchSandbox } from "./docker-watch.ts";
 import { dtachStarter, openDtachShell } from "./dtach-shell.ts";
 import { pingEngine } from "./engine-ping.ts";
 import { resolveEnginePaths } from "./engine-paths.ts";
-import { createSessionDisk, pruneSandboxDirs, removeSessionDisk, storageReport } from "./session-disk.ts";
+import {
+  SERVER_DIRS,
+  createSessionDisk,
+  pruneSandboxDirs,
+  removeSessionDisk,
+  storageReport,
+} from "./session-disk.ts";
+import { connectNoFollow } from "./socket-no-follow.ts";
 import { type HostTraits, engineOptions, sandboxNames, workstationOptions } from "./sandbox-containers.ts";
 import { SubnetAllocator } from "./subnet-allocator.ts";
 import { mirrorHealthy } from "./setup/registry-mirror.ts";
@@ -83,15 +89,12 @@ export class DockerDriver implements SandboxDriver {
   async create(spec: SandboxSpec, labels: Labels): Promise<SandboxRef> {
     const names = sandboxNames(spec.id);
     const map = toLabelMap(labels);
-    const engineDir = this.engineDir(spec.id);
-    mkdirSync(engineDir, { recursive: true });
-    mkdirSync(spec.gatewayDir, { recursive: true });
     const traits = { ...this.traits, diskQuota: this.traits.diskQuota && spec.diskGiB > 0 };
     try {
       const disk = traits.diskQuota
         ? await createSessionDisk(this.sandboxDir(spec.id), spec.diskGiB)
         : undefined;
-      mkdirSync(this.termsDir(spec.id), { recursive: true });
+      for (const name of SERVER_DIRS) mkdirSync(this.onDisk(spec.id, name), { recursive: true });
       // Volumes still, so they carry labels: on a disk, they bind its folders.
       const bindTo = (device: string | undefined) =>
         device ? { Driver: "local", DriverOpts: { type: "none", o: "bind", device } } : {};
@@ -101,11 +104,17 @@ export class DockerDriver implements SandboxDriver {
         this.docker.createVolume({ Name: names.workVolume, Labels: map, ...bindTo(disk?.workDir) }),
       ]);
       const engine = await this.docker.createContainer(
-        engineOptions(spec, names, map, traits, { engine: engineDir, tmp: disk?.tmpDir }),
+        engineOptions(spec, names, map, traits, {
+          engine: this.onDisk(spec.id, "engine"),
+          tmp: disk?.tmpDir,
+        }),
       );
       await engine.start();
       const ws = await this.docker.createContainer(
-        workstationOptions(spec, names, map, traits, engine.id, this.termsDir(spec.id)),
+        workstationOptions(spec, names, map, traits, engine.id, {
+          terms: this.onDisk(spec.id, "terms"),
+          gateway: this.gatewayDir(spec.id),
+        }),
       );
       await ws.start();
       return { id: spec.id, engine: engine.id, workstation: ws.id };
@@ -117,8 +126,7 @@ export class DockerDriver implements SandboxDriver {
 
   async waitReady(ref: SandboxRef, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    const socket = this.engineSocket(ref.id);
-    while (!(await pingEngine(socket))) {
+    while (!(await pingEngine(() => this.connectEngine(ref)))) {
       if (Date.now() > deadline)
         throw new SlipwayError("timeout", `the sandbox engine did not answer within ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 25));
@@ -130,7 +138,10 @@ export class DockerDriver implements SandboxDriver {
 
   openTty: SandboxDriver["openTty"] = (ref, opts) =>
     openDtachShell(
-      { hostDir: this.termsDir(ref.id), start: dtachStarter(this.docker.getContainer(ref.workstation)) },
+      {
+        hostDir: this.onDisk(ref.id, "terms"),
+        start: dtachStarter(this.docker.getContainer(ref.workstation)),
+      },
       opts.name,
       opts,
     );
@@ -141,14 +152,13 @@ export class DockerDriver implements SandboxDriver {
   readFile: SandboxDriver["readFile"] = (ref, path, maxBytes = 1024 * 1024) =>
     readFileFrom(this.docker.getContainer(ref.workstation), path, maxBytes);
 
-  async connectEngine(ref: SandboxRef): Promise<Duplex> {
-    const socket = connect(this.engineSocket(ref.id));
-    await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
-    return socket;
-  }
+  connectEngine = (ref: SandboxRef): Promise<Duplex> =>
+    connectNoFollow(this.onDisk(ref.id, "engine"), "docker.sock");
 
-  resolveEnginePaths: SandboxDriver["resolveEnginePaths"] = (ref, paths, roots) =>
-    resolveEnginePaths(this.docker.getContainer(ref.engine), paths, roots);
+  resolveEnginePaths: SandboxDriver["resolveEnginePaths"] = (ref, paths) =>
+    resolveEnginePaths(() => connectNoFollow(this.onDisk(ref.id, "engine"), "resolve.sock"), paths);
+
+  gatewayDir = (id: string): string => this.onDisk(id, "gateway");
 
   watch: SandboxDriver["watch"] = (ref, signal) =>
     watchSandbox(this.docker.getContainer(ref.workstation), () => this.connectEngine(ref), signal);
@@ -186,18 +196,10 @@ export class DockerDriver implements SandboxDriver {
     return join(this.o.stateDir, "sandboxes", id);
   }
 
-  /** On the sandbox's disk when it has one (see session-disk.ts). */
-  private termsDir(id: string): string {
-    const onDisk = join(this.sandboxDir(id), "disk", "terms");
-    return existsSync(onDisk) ? onDisk : join(this.sandboxDir(id), "t");
-  }
-
-  private engineDir(id: string): string {
-    return join(this.sandboxDir(id), "engine");
-  }
-
-  private engineSocket(id: string): string {
-    return join(this.engineDir(id), "docker.sock");
+  /** A folder the server uses (SERVER_DIRS): on the sandbox's disk when it has one. */
+  private onDisk(id: string, name: (typeof SERVER_DIRS)[number]): string {
+    const onDisk = join(this.sandboxDir(id), "disk", name);
+    return existsSync(onDisk) ? onDisk : join(this.sandboxDir(id), name);
   }
 }
 

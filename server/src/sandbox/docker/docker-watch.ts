@@ -11,7 +11,7 @@ import { engineEvents } from "../engine-events.ts";
 import type { EngineConnect } from "../engine-http.ts";
 import type { SandboxChange } from "../sandbox-driver.ts";
 import { execIn } from "./docker-exec.ts";
-import { WORKSPACE } from "./sandbox-containers.ts";
+import { WORKSPACE } from "../learner-paths.ts";
 
 const INOTIFY = `command -v inotifywait >/dev/null 2>&1 || exit 127
 exec 3<&0

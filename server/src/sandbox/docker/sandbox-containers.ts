@@ -2,10 +2,38 @@
 // a private network, an engine container with elevated rights, and an unprivileged
 // workstation sharing the engine's network namespace and the workspace volume.
 import type { ContainerCreateOptions } from "dockerode";
+import { WORKSPACE } from "../learner-paths.ts";
 import type { SandboxSpec } from "../sandbox-driver.ts";
 
-export const WORKSPACE = "/home/learner";
 export const TERMS_DIR = "/run/slipway-terms";
+
+// Every writable path of both containers is on the sandbox's disk or in memory with a size:
+// read-only roots, and these tmpfs for what the programs there must write.
+const ENGINE_TMPFS = {
+  "/run": "rw,nosuid,nodev,size=64m,mode=755",
+  "/etc/docker": "rw,nosuid,nodev,size=1m",
+};
+const WORKSTATION_TMPFS = {
+  "/tmp": "rw,nosuid,size=256m,mode=1777",
+  "/var/tmp": "rw,nosuid,size=64m,mode=1777",
+};
+// Docker's defaults, and the block devices: sysfs is not namespaced, and the loop devices'
+// backing files name host folders and other sessions' ids.
+const WORKSTATION_MASKED = [
+  ...[
+    "asound",
+    "acpi",
+    "kcore",
+    "keys",
+    "latency_stats",
+    "timer_list",
+    "timer_stats",
+    "sched_debug",
+    "scsi",
+  ].map((p) => `/proc/${p}`),
+  "/sys/firmware",
+  "/sys/devices/virtual/block",
+];
 
 export interface SandboxNames {
   readonly network: string;
@@ -78,6 +106,8 @@ export function engineOptions(
       PidsLimit: spec.pids,
       // dockerd as PID 1 would not reap the containerd shims it orphans: zombies piled up.
       Init: true,
+      ReadonlyRootfs: host.diskQuota,
+      Tmpfs: host.diskQuota ? ENGINE_TMPFS : {},
       RestartPolicy: { Name: "no" },
     },
     // @types/dockerode lacks CgroupnsMode (API 1.41), hence the cast.
@@ -90,7 +120,7 @@ export function workstationOptions(
   labels: Record<string, string>,
   host: HostTraits,
   engineId: string,
-  termsDir: string,
+  dirs: { readonly terms: string; readonly gateway: string },
 ): ContainerCreateOptions {
   return {
     name: names.workstation,
@@ -105,17 +135,16 @@ export function workstationOptions(
         `${names.workVolume}:${WORKSPACE}`,
         // Read-only: the learner only connects to the socket there, and a writable host
         // folder would be disk outside the sandbox's quota.
-        `${spec.gatewayDir}:/run/slipway:ro`,
+        `${dirs.gateway}:/run/slipway:ro`,
         // The terminals' dtach sockets, where the server attaches from the host.
-        `${termsDir}:${TERMS_DIR}`,
+        `${dirs.terms}:${TERMS_DIR}`,
       ],
       Init: true,
       // Read-only system, so a learner's writes land on the sandbox's disk (workspace) or in
       // memory (/tmp): the container layer lives on the host's disk, with no quota.
       ReadonlyRootfs: host.diskQuota,
-      Tmpfs: host.diskQuota
-        ? { "/tmp": "rw,nosuid,size=256m,mode=1777", "/var/tmp": "rw,nosuid,size=64m,mode=1777" }
-        : {},
+      Tmpfs: host.diskQuota ? WORKSTATION_TMPFS : {},
+      MaskedPaths: WORKSTATION_MASKED,
       Memory: Math.min(512, spec.memoryMiB) * 1024 * 1024,
       NanoCpus: Math.round(spec.cpus * 1e9),
       PidsLimit: Math.max(64, Math.floor(spec.pids / 4)),

@@ -16,9 +16,12 @@ export interface SessionDisk {
   readonly dockerDir: string;
   readonly workDir: string;
   readonly tmpDir: string;
-  /** The terminals' dtach sockets: on the disk, so a learner's writes there count too. */
-  readonly termsDir: string;
 }
+
+/** Folders of a sandbox's disk that the server uses (terminal, engine and gateway sockets).
+ *  On the disk, so nothing of a sandbox's is on the host's own disk, and no host path shows
+ *  in the sandbox's mount table. */
+export const SERVER_DIRS = ["terms", "engine", "gateway"] as const;
 
 const paths = (sandboxDir: string) => {
   const mount = join(sandboxDir, "disk");
@@ -28,7 +31,6 @@ const paths = (sandboxDir: string) => {
     dockerDir: join(mount, "docker"),
     workDir: join(mount, "work"),
     tmpDir: join(mount, "tmp"),
-    termsDir: join(mount, "terms"),
   };
 };
 
@@ -47,7 +49,8 @@ export async function createSessionDisk(sandboxDir: string, sizeGiB: number): Pr
     await run("mkfs.ext4", ["-q", "-F", "-m", "0", "-E", "lazy_itable_init=1,lazy_journal_init=1", p.image]);
     await mountLoop(p.image, p.mount);
   }
-  for (const d of [p.dockerDir, p.workDir, p.termsDir]) mkdirSync(d, { recursive: true });
+  for (const d of [p.dockerDir, p.workDir, ...SERVER_DIRS.map((n) => join(p.mount, n))])
+    mkdirSync(d, { recursive: true });
   mkdirSync(p.tmpDir, { recursive: true, mode: 0o1777 });
   await run("chmod", ["1777", p.tmpDir]);
   return p;
