@@ -2,7 +2,7 @@
 // server/src/checks), so here a check only needs its `type`; the loader does the rest.
 import { z } from "zod";
 import { parseDuration } from "../util/duration.ts";
-import { IMAGE_CATALOG, isCatalogImage } from "./image-catalog.ts";
+import { catalogRepositories, isCatalogImage } from "./image-catalog.ts";
 
 const id = z
   .string()
@@ -63,7 +63,8 @@ export const labSchema = z
         images: z
           .array(
             z.string().refine(isCatalogImage, {
-              message: `not in the image catalog (${IMAGE_CATALOG.join(", ")}), optionally with :tag`,
+              error: () =>
+                `not in the image catalog (${catalogRepositories().join(", ")}), optionally with :tag`,
             }),
           )
           .default([]),
