@@ -20,6 +20,7 @@ function stepOf(body: unknown): string {
 export function labRoutes(labs: LabCatalog, sessions: SessionManager, progress: ProgressService): Router {
   const r = Router();
   r.get("/labs", async (_req, res) => void res.json(await labs.list()));
+  r.get("/tracks", async (_req, res) => void res.json(await labs.tracks()));
   r.get("/sessions/:id/lab", async (req, res) => {
     sessions.authorize(req.params.id, requireToken(req));
     res.json(await progress.view(req.params.id));

@@ -33,6 +33,8 @@ export async function buildLab(
     mode: d.mode,
     durationMs: parseDuration(d.duration) as number,
     tags: d.tags,
+    covers: d.covers,
+    prerequisites: d.prerequisites,
     hintsAllowed: d.mode === "guided" || d.allowHints === true,
     setup,
     filesDir: existsSync(filesDir) ? resolve(filesDir) : undefined,

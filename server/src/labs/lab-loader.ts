@@ -17,6 +17,12 @@ export interface LoadResult {
   readonly issues: readonly LabIssue[];
   /** The id as written, with where, for cross-lab checks; undefined if unreadable. */
   readonly declaredId: { readonly id: string; readonly line: number; readonly col: number } | undefined;
+  /** Prerequisite ids as written, with where, for cross-lab checks. */
+  readonly prerequisites?: ReadonlyArray<{
+    readonly id: string;
+    readonly line: number;
+    readonly col: number;
+  }>;
 }
 
 type Path = readonly PropertyKey[];
@@ -142,8 +148,11 @@ export async function loadLab(dir: string, registry: CheckRegistry = builtinChec
   }
 
   const declaredId = typeof raw.id === "string" ? { id: raw.id, ...y.locate(["id"]) } : undefined;
-  if (issues.length || !parsed.success) return { lab: undefined, issues, declaredId };
+  const prerequisites = arr(raw.prerequisites).flatMap((p, i) =>
+    typeof p === "string" ? [{ id: p, ...y.locate(["prerequisites", i]) }] : [],
+  );
+  if (issues.length || !parsed.success) return { lab: undefined, issues, declaredId, prerequisites };
 
   const lab = await buildLab(dir, parsed.data, setup, steps as ResolvedStep[]);
-  return { lab, issues, declaredId };
+  return { lab, issues, declaredId, prerequisites };
 }

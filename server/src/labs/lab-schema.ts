@@ -54,6 +54,11 @@ export const labSchema = z
     level: z.enum(["beginner", "intermediate", "advanced"]),
     duration,
     tags: z.array(z.string()).default([]),
+    covers: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("What the lab teaches, a short line each, for its page in the catalog"),
+    prerequisites: z.array(id).default([]).describe("Ids of labs to take first"),
     mode: z.enum(["guided", "challenge"]).default("guided"),
     allowHints: z.boolean().optional(),
     sticky: z.boolean().default(true).describe("A passed step stays passed unless this is false"),

@@ -1,5 +1,5 @@
 // Every bad fixture is rejected with located errors, and every lab in labs/ validates.
-import { cpSync, mkdtempSync, renameSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -91,5 +91,40 @@ describe("contract: every lab in labs/ validates", () => {
     expect(labs.map((l) => l.id)).toEqual(
       expect.arrayContaining(["first-container", "playground", "troubleshoot-exit-codes"]),
     );
+  });
+});
+
+describe("tracks and prerequisites across a folder of labs", () => {
+  const folder = () => {
+    const tmp = mkdtempSync(join(tmpdir(), "slipway-tracks-"));
+    cpSync(join(LABS, "first-container"), join(tmp, "first-container"), { recursive: true });
+    return tmp;
+  };
+
+  it("takes the tracks in their order and reports unknown labs and prerequisites where written", async () => {
+    const tmp = folder();
+    writeFileSync(
+      join(tmp, "tracks.yaml"),
+      "tracks:\n  - id: basics\n    title: Basics\n    summary: Start here.\n    labs: [first-container, no-such-lab]\n",
+    );
+    const labYaml = join(tmp, "first-container/lab.yaml");
+    writeFileSync(
+      labYaml,
+      readFileSync(labYaml, "utf8").replace("mode: guided", "prerequisites: [missing-lab]\nmode: guided"),
+    );
+    const report = await validateLabs([tmp]);
+    expect(report.tracks).toEqual([
+      { id: "basics", title: "Basics", summary: "Start here.", labs: ["first-container", "no-such-lab"] },
+    ]);
+    expect(report.issues.map((i) => formatIssue({ ...i, file: relative(tmp, i.file) }))).toEqual([
+      'first-container/lab.yaml:8:17: prerequisite "missing-lab" is no lab here — name another lab\'s id',
+      'tracks.yaml:5:29: track basics lists "no-such-lab", which is no lab here — fix the id or add the lab',
+    ]);
+  });
+
+  it("validates the shipped tracks", async () => {
+    const report = await validateLabs([LABS]);
+    expect(report.issues).toEqual([]);
+    expect(report.tracks.map((t) => t.id)).toEqual(expect.arrayContaining(["foundations"]));
   });
 });

@@ -33,6 +33,8 @@ export interface Lab {
   readonly mode: LabMode;
   readonly durationMs: number;
   readonly tags: readonly string[];
+  readonly covers: readonly string[];
+  readonly prerequisites: readonly string[];
   readonly hintsAllowed: boolean;
   /** Absolute path of the setup script, if any. */
   readonly setup: string | undefined;
@@ -56,6 +58,8 @@ export function toLabSummary(lab: Lab): LabSummary {
     mode: lab.mode,
     durationMs: lab.durationMs,
     tags: lab.tags,
+    covers: lab.covers,
+    prerequisites: lab.prerequisites,
     stepCount: lab.steps.length,
     ...(lab.sandbox.timeLimitMs !== undefined ? { timeLimitMs: lab.sandbox.timeLimitMs } : {}),
   };
