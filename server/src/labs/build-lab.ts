@@ -14,6 +14,7 @@ export interface ResolvedStep {
   readonly solution: string | undefined;
   readonly wrong: readonly string[];
   readonly checks: readonly ParsedCheck[];
+  readonly debrief?: string | undefined;
 }
 
 export async function buildLab(
@@ -23,6 +24,7 @@ export async function buildLab(
   steps: readonly ResolvedStep[],
 ): Promise<Lab> {
   const bodies = await Promise.all(steps.map((s) => readFile(s.body, "utf8")));
+  const debriefs = await Promise.all(steps.map((s) => (s.debrief ? readFile(s.debrief, "utf8") : undefined)));
   const filesDir = join(dir, "files");
   return {
     dir: resolve(dir),
@@ -53,6 +55,7 @@ export async function buildLab(
       solution: steps[i]?.solution,
       wrongSolutions: steps[i]?.wrong ?? [],
       sticky: s.sticky ?? d.sticky,
+      debriefMarkdown: debriefs[i],
     })),
   };
 }

@@ -109,12 +109,13 @@ export async function loadLab(dir: string, registry: CheckRegistry = builtinChec
       else seen.set(step.id, i);
     }
     const body = needFile(["steps", i, "body"], step.body, "step body");
+    const debrief = needFile(["steps", i, "debrief"], step.debrief, "debrief");
     const solution = needFile(["steps", i, "solution"], step.solution, "solution script");
     const wrong = arr(step.wrongSolutions).map((w, k) =>
       needFile(["steps", i, "wrongSolutions", k], w, "wrong solution"),
     );
     const checks = arr(step.checks).map((c, j) => parseCheck(c, ["steps", i, "checks", j]));
-    return { body, solution, wrong, checks };
+    return { body, solution, wrong, checks, debrief };
   });
 
   function parseCheck(c: unknown, path: Path): ParsedCheck | undefined {

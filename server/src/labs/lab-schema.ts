@@ -43,6 +43,9 @@ export const stepSchema = z.strictObject({
   solution: relPath.optional().describe("Shell script run in the workstation that makes the checks pass"),
   wrongSolutions: z.array(relPath).default([]).describe("Shell scripts whose result must NOT pass"),
   sticky: z.boolean().optional(),
+  debrief: relPath
+    .optional()
+    .describe("Markdown shown once the lab is over: the cause, how an expert would find it, the fix"),
 });
 
 export const labSchema = z

@@ -21,6 +21,8 @@ export interface Step {
   readonly solution: string | undefined;
   readonly wrongSolutions: readonly string[];
   readonly sticky: boolean;
+  /** Shown after the lab ends (challenges): cause, how to find it, fix. */
+  readonly debriefMarkdown: string | undefined;
 }
 
 export interface Lab {
