@@ -81,6 +81,12 @@ export const labSchema = z
             memoryMiB: z.number().int().min(64).max(16384).optional(),
             cpus: z.number().min(0.1).max(16).optional(),
             pids: z.number().int().min(32).max(65536).optional(),
+            diskGiB: z
+              .number()
+              .min(0.5)
+              .max(64)
+              .optional()
+              .describe("The sandbox's disk, e.g. 1 for a disk-full scenario"),
           })
           .optional(),
         policy: z.array(z.strictObject({ allow: z.enum(ALLOWANCES), reason: z.string().min(1) })).default([]),

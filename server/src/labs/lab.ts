@@ -44,7 +44,12 @@ export interface Lab {
   readonly filesDir: string | undefined;
   readonly sandbox: {
     readonly images: readonly string[];
-    readonly limits: { readonly memoryMiB?: number; readonly cpus?: number; readonly pids?: number };
+    readonly limits: {
+      readonly memoryMiB?: number;
+      readonly cpus?: number;
+      readonly pids?: number;
+      readonly diskGiB?: number;
+    };
     readonly policy: ReadonlyArray<{ readonly allow: (typeof ALLOWANCES)[number]; readonly reason: string }>;
     readonly timeLimitMs: number | undefined;
   };
