@@ -67,5 +67,7 @@ describe("classify", () => {
     const call = classify("POST", "/v1.41/images/create?fromImage=busybox&tag=latest");
     expect(call?.bare).toBe("/images/create");
     expect(call?.query.get("fromImage")).toBe("busybox");
+    // Parsed as the engine's Go does: a pair with a semicolon is skipped, not split.
+    expect(classify("POST", "/build?t=a;cgroupparent=/")?.query.skipped).toEqual(["t=a;cgroupparent=/"]);
   });
 });

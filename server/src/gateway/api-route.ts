@@ -3,6 +3,7 @@
 // /containers/%63reate are container creates; it redirects unclean paths (//, /./, /../)
 // instead of serving them, but the cleaned path is what is classified here, to be safe.
 import { posix } from "node:path";
+import { GoQuery } from "./policy/go-query.ts";
 import type { BodyRoute, RouteOnly } from "./policy/request-policy.ts";
 
 export type Handling =
@@ -13,9 +14,10 @@ export type Handling =
 export interface ApiCall {
   /** The path without the /v1.xx prefix or query, decoded and cleaned. */
   readonly bare: string;
-  readonly query: URLSearchParams;
+  /** The query as the engine parses it. */
+  readonly query: GoQuery;
   readonly handling: Handling;
-  /** An endpoint the engine hijacks (attach, exec start, BuildKit's session and grpc). */
+  /** An endpoint the engine hijacks (attach, exec start, BuildKit's /session and /grpc). */
   readonly upgradable: boolean;
 }
 
@@ -50,7 +52,7 @@ export function classify(method: string, target: string): ApiCall | undefined {
   }
   const clean = posix.normalize(path).replace(/(.)\/$/, "$1");
   const bare = clean.replace(/^\/v[0-9.]+(?=\/|$)/, "") || "/";
-  const query = new URLSearchParams(q < 0 ? "" : target.slice(q + 1));
+  const query = GoQuery.parse(q < 0 ? "" : target.slice(q + 1));
   const handling = method === "POST" ? (POST_ROUTES.find(([re]) => re.test(bare))?.[1] ?? STREAM) : STREAM;
   return { bare, query, handling, upgradable: UPGRADABLE.test(bare) };
 }

@@ -9,6 +9,7 @@ import {
 } from "./container-policy.ts";
 import type { Denial } from "./denial.ts";
 import { at } from "./engine-json.ts";
+import type { GoQuery } from "./go-query.ts";
 import { checkMountUses } from "./mount-policy.ts";
 import { type MountUse, volumeOptionUses } from "./mount-uses.ts";
 import type { PolicyContext } from "./policy-context.ts";
@@ -29,7 +30,7 @@ export type BodyRoute =
 /** Calls decided by method, path and query alone. */
 export type RouteOnly = "plugin-install" | "plugin-change" | "swarm-join" | "build";
 
-export function checkRoute(route: RouteOnly, query: URLSearchParams, ctx: PolicyContext): Denial | undefined {
+export function checkRoute(route: RouteOnly, query: GoQuery, ctx: PolicyContext): Denial | undefined {
   const deny = (allowance: Denial["allowance"], what: string, why?: string): Denial | undefined =>
     ctx.allows(allowance) ? undefined : { allowance, what, ...(why ? { why } : {}) };
   switch (route) {
@@ -40,7 +41,8 @@ export function checkRoute(route: RouteOnly, query: URLSearchParams, ctx: Policy
       // A foreign manager could schedule anything onto this engine, past the gateway.
       return deny("swarm-join", "docker swarm join", "this engine may only lead its own swarm");
     case "build": {
-      const parent = query.get("cgroupparent");
+      // The engine reads the first value; any set one is refused, in case the two disagree.
+      const parent = query.all("cgroupparent").find((v) => v !== "");
       return parent ? deny("cgroup-parent", `docker build --cgroup-parent ${parent}`) : undefined;
     }
   }
