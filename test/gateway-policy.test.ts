@@ -128,6 +128,18 @@ curl -s --unix-socket ${S} -XPOST ${headers} --data-binary @body 'http://d/v1.41
     await expectRefused(r.stdout, status, line, tag);
   });
 
+  it("refuses BuildKit's raw control API (/grpc), and records it", async () => {
+    const r = await run(
+      `curl -s -i -m 5 --unix-socket ${S} -XPOST -H 'Connection: Upgrade' -H 'Upgrade: h2c' http://d/grpc; true`,
+    );
+    const line = "slipway policy: BuildKit's /grpc API (buildx, buildctl) is not allowed in this lab";
+    expect(r.stdout).toMatch(/^HTTP\/1.1 403 Forbidden\r\n/);
+    expect(r.stdout).toContain(line);
+    const refused = (await activity()).filter((e) => e.path === "/grpc" && e.status === 403);
+    expect(refused.length).toBe(1);
+    expect(refused[0]?.summary.denied).toContain(line);
+  });
+
   it("keeps a checked bind source from being swapped for a symlink before the container starts", async () => {
     const r =
       await run(`mkdir -p swap && docker create --name swapper -v /home/learner/swap:/host busybox ls /host/run >/dev/null

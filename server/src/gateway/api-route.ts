@@ -36,6 +36,7 @@ const POST_ROUTES: ReadonlyArray<readonly [RegExp, Handling]> = [
   [/^\/plugins\/(pull|create)$/, { kind: "route", policy: "plugin-install" }],
   [/^\/plugins\/.+\/(upgrade|enable|set)$/, { kind: "route", policy: "plugin-change" }],
   [/^\/build$/, { kind: "route", policy: "build" }],
+  [/^\/grpc$/, { kind: "route", policy: "buildkit-api" }],
 ];
 const UPGRADABLE = /^\/(containers\/.+\/attach(\/ws)?|exec\/.+\/start|session|grpc)$/;
 const STREAM: Handling = { kind: "stream" };

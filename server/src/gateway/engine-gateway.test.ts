@@ -20,8 +20,8 @@ describe("engine gateway", () => {
   let allowingSocket: string;
   const trail: AuditEntry[] = [];
   const errors: unknown[] = [];
-  // Session s2's lab allows bind mounts.
-  const policies: Record<string, Allowances> = { s2: new Set(["bind-mount"]) };
+  // Session s2's lab allows bind mounts and BuildKit's /grpc API.
+  const policies: Record<string, Allowances> = { s2: new Set(["bind-mount", "buildkit-api"]) };
   const resolved: string[][] = [];
 
   beforeAll(async () => {
@@ -267,5 +267,27 @@ describe("engine gateway", () => {
     );
     const echoed = JSON.parse(out.match(/\{"echo".*\}/)?.[0] ?? "{}") as { headers?: string[] };
     expect(echoed.headers).toEqual(expect.arrayContaining(["X-A", "1", "x-a", "2"]));
+  });
+
+  it("hijacks BuildKit's /session, and /grpc only where the lab allows it", async () => {
+    const upgrade = (path: string, extra = "", socketPath = socket) =>
+      raw(
+        `POST ${path} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n${extra}\r\n`,
+        300,
+        socketPath,
+      );
+    expect(await upgrade("/session")).toMatch(/^HTTP\/1.1 101 /);
+    const before = engine.seen.length;
+    expect(await upgrade("/grpc")).toMatch(
+      /^HTTP\/1.1 403 [^]*BuildKit's \/grpc API \(buildx, buildctl\) is not allowed/,
+    );
+    expect(await upgrade("/session", "Content-Type: application/x-www-form-urlencoded\r\n")).toMatch(
+      /^HTTP\/1.1 403 /,
+    );
+    expect(engine.seen.length).toBe(before);
+    expect(trail.filter((e) => e.path === "/grpc").map((e) => e.status)).toEqual([403]);
+    // Not as an ordinary request either.
+    expect((await call("POST", "/v1.41/grpc")).status).toBe(403);
+    expect(await upgrade("/grpc", "", allowingSocket)).toMatch(/^HTTP\/1.1 101 /);
   });
 });

@@ -35,6 +35,11 @@ describe("route-only decisions", () => {
       checkRoute("build", q("cgroupparent=/"), testContext({ allow: ["cgroup-parent"] })),
     ).toBeUndefined();
   });
+
+  it("refuses BuildKit's raw /grpc API unless the lab allows it", () => {
+    expect(checkRoute("buildkit-api", q(), testContext())?.allowance).toBe("buildkit-api");
+    expect(checkRoute("buildkit-api", q(), testContext({ allow: ["buildkit-api"] }))).toBeUndefined();
+  });
 });
 
 describe("body decisions", () => {

@@ -28,7 +28,7 @@ export type BodyRoute =
   | "swarm-update";
 
 /** Calls decided by method, path and query alone. */
-export type RouteOnly = "plugin-install" | "plugin-change" | "swarm-join" | "build";
+export type RouteOnly = "plugin-install" | "plugin-change" | "swarm-join" | "build" | "buildkit-api";
 
 export function checkRoute(route: RouteOnly, query: GoQuery, ctx: PolicyContext): Denial | undefined {
   const deny = (allowance: Denial["allowance"], what: string, why?: string): Denial | undefined =>
@@ -45,6 +45,14 @@ export function checkRoute(route: RouteOnly, query: GoQuery, ctx: PolicyContext)
       const parent = query.all("cgroupparent").find((v) => v !== "");
       return parent ? deny("cgroup-parent", `docker build --cgroup-parent ${parent}`) : undefined;
     }
+    case "buildkit-api":
+      // The raw control API: solve requests, frontend attributes and entitlements the
+      // gateway cannot read. `docker build` needs only /build and the client's /session.
+      return deny(
+        "buildkit-api",
+        "BuildKit's /grpc API (buildx, buildctl)",
+        "its build options would reach the engine unchecked; docker build works without it",
+      );
   }
 }
 
