@@ -58,8 +58,12 @@ describe("the docker CLI through the gateway", () => {
     const out = await sh(`
 docker run -d --name ticker busybox sh -c 'for i in 1 2 3; do echo tick$i; sleep 1; done' >/dev/null
 timeout 20 docker logs -f ticker
-(timeout 8 docker events --filter type=container --filter event=start --format 'event {{.Actor.Attributes.name}}' > events.txt &)
-sleep 1; docker run --rm --name evented busybox true; sleep 1; cat events.txt
+# On a loaded host a start can take seconds and the CLI a while to subscribe: --since closes
+# that gap, and the stream is read until the event comes through it.
+since=$(date +%s)
+(timeout 60 docker events --since $since --filter type=container --filter event=start --format 'event {{.Actor.Attributes.name}}' > events.txt &)
+docker run --rm --name evented busybox true
+for i in $(seq 150); do grep -q evented events.txt && break; sleep 0.2; done; cat events.txt
 docker stats --no-stream --format '{{.Name}} stats' box`);
     expect(out).toMatch(/tick1\ntick2\ntick3\n/);
     expect(out).toContain("event evented");
