@@ -25,6 +25,7 @@ export const ALLOWANCES = [
   "cgroup-parent",
   "plugins",
   "swarm-join",
+  "buildkit-api",
 ] as const;
 
 export const checkSpecSchema = z

@@ -67,7 +67,7 @@ describe("validateLabs rejects bad labs with file:line:col, what and how to fix"
   it("reports images outside the catalog and unknown policy allowances", async () => {
     expect(await issuesOf(join(FIXTURES, "bad-image"))).toEqual([
       "bad-image/lab.yaml:10:7: sandbox.images.1: not in the image catalog (busybox, debian, hashicorp/http-echo, mysql, nginx, node, postgres, python, redis, registry), optionally with :tag — see docs/authoring.md or schema/lab.schema.json",
-      'bad-image/lab.yaml:12:14: sandbox.policy.0.allow: Invalid option: expected one of "privileged"|"cap-add"|"devices"|"host-namespaces"|"bind-mount"|"security-opt"|"sysctls"|"runtime"|"cgroup-parent"|"plugins"|"swarm-join" — use one of "privileged", "cap-add", "devices", "host-namespaces", "bind-mount", "security-opt", "sysctls", "runtime", "cgroup-parent", "plugins", "swarm-join"',
+      'bad-image/lab.yaml:12:14: sandbox.policy.0.allow: Invalid option: expected one of "privileged"|"cap-add"|"devices"|"host-namespaces"|"bind-mount"|"security-opt"|"sysctls"|"runtime"|"cgroup-parent"|"plugins"|"swarm-join"|"buildkit-api" — use one of "privileged", "cap-add", "devices", "host-namespaces", "bind-mount", "security-opt", "sysctls", "runtime", "cgroup-parent", "plugins", "swarm-join", "buildkit-api"',
     ]);
   });
 
