@@ -20,7 +20,3 @@ export function hashMatches(tokenHash: Buffer, stored: string): boolean {
   const b = Buffer.from(stored, "hex");
   return tokenHash.length === b.length && timingSafeEqual(tokenHash, b);
 }
-
-export function tokenMatches(token: string, hash: string): boolean {
-  return hashMatches(Buffer.from(hashToken(token), "hex"), hash);
-}
