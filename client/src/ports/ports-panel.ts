@@ -65,24 +65,26 @@ export function portsPanel(api: SessionApi): HTMLElement {
 }
 
 function portItem(p: ListeningPortView, open: () => void): HTMLElement {
-  const address = new URL(p.previewUrl).host;
+  const name = h("strong", {}, `Port ${p.port}`);
   if (!p.reachable)
     return h(
       "li",
       { class: "unreachable" },
-      h("strong", {}, `Port ${p.port}`),
-      " listens on 127.0.0.1 only, so it cannot be opened from here: make it listen on ",
-      h("code", {}, `0.0.0.0:${p.port}`),
-      ".",
+      name,
+      h(
+        "span",
+        {},
+        "listens on loopback (127.0.0.1) only, so it cannot be opened from here: make it listen on ",
+        h("code", {}, `0.0.0.0:${p.port}`),
+        ".",
+      ),
     );
   return h(
     "li",
     {},
-    h("strong", {}, `Port ${p.port}`),
-    " ",
-    h("span", { class: "muted" }, address),
-    " ",
+    name,
     h("button", { type: "button", class: "primary", onclick: open }, `Open port ${p.port}`),
+    h("span", { class: "muted preview-address" }, new URL(p.previewUrl).host),
   );
 }
 

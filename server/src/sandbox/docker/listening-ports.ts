@@ -7,11 +7,14 @@ import type { ListeningPort } from "../sandbox-driver.ts";
 import { execIn } from "./docker-exec.ts";
 
 const LISTEN = "0A";
-const LOOPBACK = new Set([
-  "0100007F", // 127.0.0.1, as the kernel prints it (little-endian)
-  "00000000000000000000000001000000", // ::1
-  "0000000000000000FFFF00000100007F", // ::ffff:127.0.0.1
-]);
+/** Docker's embedded DNS in the sandbox network (127.0.0.11, a random port): not the learner's. */
+const DOCKER_DNS = "0B00007F";
+
+/** The kernel prints addresses as little-endian hex: 127.x.x.x ends in 7F, also IPv4-mapped. */
+const isLoopback = (hex: string): boolean =>
+  hex.length === 8 || hex.startsWith("0000000000000000FFFF0000")
+    ? hex.endsWith("7F")
+    : hex === "00000000000000000000000001000000"; // ::1
 
 export async function listeningPorts(engine: Dockerode.Container): Promise<ListeningPort[]> {
   // tcp6 is missing when the kernel has no IPv6: cat still prints tcp, and exits 1.
@@ -26,9 +29,10 @@ export function parseProcNetTcp(text: string): ListeningPort[] {
     const [, local, , state] = line.trim().split(/\s+/);
     const m = /^([0-9A-F]{8}|[0-9A-F]{32}):([0-9A-F]{4})$/i.exec(local ?? "");
     if (!m || state !== LISTEN) continue;
+    const address = (m[1] as string).toUpperCase();
+    if (address === DOCKER_DNS) continue;
     const port = parseInt(m[2] as string, 16);
-    const loopback = LOOPBACK.has((m[1] as string).toUpperCase());
-    ports.set(port, (ports.get(port) ?? true) && loopback);
+    ports.set(port, (ports.get(port) ?? true) && isLoopback(address));
   }
   return [...ports].sort(([a], [b]) => a - b).map(([port, loopbackOnly]) => ({ port, loopbackOnly }));
 }
