@@ -51,7 +51,10 @@ async function fullEvaluation(t: TestApp, s: { id: string; token: string }): Pro
 /** Collects the session's SSE events with their arrival time. */
 async function listen(t: TestApp, s: { id: string; token: string }, signal: AbortSignal) {
   const events: Array<{ at: number; e: LabEvent }> = [];
-  const res = await fetch(`${t.url}/api/sessions/${s.id}/events?token=${s.token}`, { signal });
+  const res = await fetch(`${t.url}/api/sessions/${s.id}/events`, {
+    signal,
+    headers: { authorization: `Bearer ${s.token}` },
+  });
   void (async () => {
     const decoder = new TextDecoder();
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
