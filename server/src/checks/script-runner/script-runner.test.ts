@@ -1,0 +1,131 @@
+// The runner's own promises, on real processes: every context call reaches the real context
+// and its answer comes back intact, each run gets a process of its own, and nothing is left
+// behind (run folders, processes) after a run, a cancelled run or close().
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { CheckContext } from "../check-context.ts";
+import { fakeCheckContext, ok } from "../fake-check-context.ts";
+import { ScriptRunner, type CheckerRun } from "./script-runner.ts";
+
+const labDir = resolve(import.meta.dirname, "../../../../test/fixtures/labs/script-lab");
+const spec = (script: string, extra: Partial<CheckerRun> = {}): CheckerRun => ({
+  file: resolve(labDir, "checks", script),
+  shownFrom: labDir,
+  args: {},
+  timeoutMs: 10_000,
+  allowChildProcess: false,
+  allowWorker: false,
+  ...extra,
+});
+
+/** Checker processes this test process has now (children running node with the permission flag). */
+function checkerChildren(): number[] {
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        return ppid === process.pid && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("-permission");
+      } catch {
+        return false; // exited while we looked
+      }
+    })
+    .map(Number);
+}
+
+describe("ScriptRunner", () => {
+  const runner = new ScriptRunner();
+  afterAll(() => runner.close());
+
+  it("answers every context call from the real context, Buffers and missing files included", async () => {
+    const seen: unknown[] = [];
+    const ctx = fakeCheckContext({
+      engine: { "/containers/web/json": { State: { Running: true } } },
+      files: { "notes.txt": "hello\n" },
+      history: [
+        { time: "t", method: "GET", path: "/v1.41/containers/json", status: 200, summary: { flags: [] } },
+      ],
+      exec: (cmd, opts) => (seen.push({ cmd, opts }), ok(`ran ${cmd.join(" ")}`)),
+    });
+    const out = await runner.run(spec("echoes-context.ts"), ctx);
+    expect(JSON.parse(out.errors[0] as string)).toEqual({
+      engine: { status: 200, body: { State: { Running: true } } },
+      exec: { exitCode: 0, stdout: "ran cat notes.txt", stderr: "" },
+      inContainer: { exitCode: 0, stdout: "ran docker exec web nginx -v", stderr: "" },
+      file: "hello\n",
+      missing: "undefined",
+      history: [
+        { time: "t", method: "GET", path: "/v1.41/containers/json", status: 200, summary: { flags: [] } },
+      ],
+      aborted: false,
+    });
+    expect(seen[0]).toEqual({
+      cmd: ["cat", "notes.txt"],
+      opts: { target: "engine", timeoutMs: 2000, stdin: "in" },
+    });
+  });
+
+  it("keeps the protocol intact when the checker prints, and ignores a forged verdict", async () => {
+    expect(await runner.run(spec("noisy.ts"), fakeCheckContext({ exec: () => ok() }))).toEqual({
+      pass: true,
+      errors: [],
+    });
+  });
+
+  it("says what is wrong with a checker that cannot run", async () => {
+    expect((await runner.run(spec("no-export.ts"), fakeCheckContext())).errors).toEqual([
+      "does not export a check(ctx, args) function",
+    ]);
+    expect((await runner.run(spec("missing.ts"), fakeCheckContext())).errors[0]).toMatch(
+      /^could not be bundled|Could not resolve/,
+    );
+  });
+
+  it("gives each of several checks at once a process of its own", async () => {
+    const pids = new Set<string>();
+    const ctx = fakeCheckContext({ exec: (cmd) => (pids.add(cmd[1] as string), ok()) });
+    const run = () => runner.run(spec("spins.ts", { args: { spin: false } }), ctx);
+    const outs = await Promise.all([run(), run(), run(), run()]);
+    expect(outs).toEqual(Array(4).fill({ pass: true, errors: [] }));
+    expect(pids.size).toBe(4);
+    expect(pids.has(String(process.pid))).toBe(false);
+  });
+
+  it("stops a run when the context's signal aborts (the session stopped), leaving no process", async () => {
+    const abort = new AbortController();
+    let pid = 0;
+    const base = fakeCheckContext({ exec: (cmd) => ((pid = Number(cmd[1])), abort.abort(), ok()) });
+    const ctx: CheckContext = { ...base, exec: base.exec.bind(base), signal: abort.signal };
+    const started = Date.now();
+    const out = await runner.run(spec("spins.ts", { timeoutMs: 30_000 }), ctx);
+    expect(out.errors).toEqual(["cancelled: the session's checks stopped"]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(checkerChildren()).not.toContain(pid);
+  });
+
+  it("removes each run's folder, and on close its spare process and its own folder", async () => {
+    await runner.run(spec("always.ts", { args: { pass: true } }), fakeCheckContext());
+    const root = runner.root as string;
+    // Only the spare's folder (started ahead for the next run) remains.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(readdirSync(root).length).toBeLessThanOrEqual(1);
+    expect(checkerChildren().length).toBeLessThanOrEqual(1);
+    runner.close();
+    expect(existsSync(root)).toBe(false);
+    for (let i = 0; i < 50 && checkerChildren().length; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(checkerChildren()).toEqual([]);
+  });
+
+  it("without a spare, leaves nothing at all after a run", async () => {
+    const cold = new ScriptRunner({ spare: false });
+    expect(await cold.run(spec("always.ts", { args: { pass: true } }), fakeCheckContext())).toEqual({
+      pass: true,
+      errors: [],
+    });
+    expect(readdirSync(cold.root as string)).toEqual([]);
+    expect(checkerChildren()).toEqual([]);
+    cold.close();
+  });
+});
