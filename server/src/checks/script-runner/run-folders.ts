@@ -1,11 +1,14 @@
-// Where checker processes run: one root folder per server process in the OS temp folder,
-// named by its pid so that a later process sweeps up after one killed with -9, and inside it
-// one folder per checker process (its bundle, and the scratch folder it may write).
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+// Where checker processes run: a folder per process in the OS temp folder, holding its
+// bundled checker and the scratch folder it may write. The folder exists before the process
+// starts: Node's permission model takes a path that does not exist at startup for a file, so
+// a folder made later would stay out of reach. Names carry the server's pid: a later server
+// sweeps up after one killed with -9, and never touches those of a server still running.
+import { randomBytes } from "node:crypto";
+import { readdirSync, rmSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 
-const PREFIX = "slipway-checkers-";
+const PREFIX = "slipway-checker-";
 
 export interface RunFolder {
   /** The checker process may read here. */
@@ -15,34 +18,37 @@ export interface RunFolder {
 }
 
 export class RunFolders {
-  private rootDir: string | undefined;
+  private swept = false;
+  private readonly made = new Set<string>();
 
   constructor(private readonly base: string) {}
 
-  /** Exists once a folder has been made. */
-  get root(): string | undefined {
-    return this.rootDir;
+  /** Folders made and not yet removed. */
+  get current(): readonly string[] {
+    return [...this.made];
   }
 
+  /** A new folder under a fresh name (a folder someone else made is never used). */
   async make(): Promise<RunFolder> {
-    if (!this.rootDir) {
-      sweepOrphans(this.base);
-      this.rootDir = mkdtempSync(join(this.base, `${PREFIX}${process.pid}-`));
-    }
-    const runDir = await mkdtemp(join(this.rootDir, "run-"));
+    if (!this.swept) sweepOrphans(this.base);
+    this.swept = true;
+    const runDir = join(this.base, `${PREFIX}${process.pid}-${randomBytes(9).toString("base64url")}`);
+    await mkdir(runDir, { mode: 0o700 });
+    this.made.add(runDir);
     const scratch = join(runDir, "scratch");
     await mkdir(scratch);
     return { runDir, scratch };
   }
 
-  remove(f: RunFolder): Promise<void> {
-    return rm(f.runDir, { recursive: true, force: true });
+  async remove(f: RunFolder): Promise<void> {
+    await rm(f.runDir, { recursive: true, force: true });
+    this.made.delete(f.runDir);
   }
 
   /** Synchronous, so it can run as the process exits. */
   removeAll(): void {
-    if (this.rootDir) rmSync(this.rootDir, { recursive: true, force: true });
-    this.rootDir = undefined;
+    for (const dir of this.made) rmSync(dir, { recursive: true, force: true });
+    this.made.clear();
   }
 }
 

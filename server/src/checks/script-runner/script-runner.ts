@@ -72,9 +72,9 @@ export class ScriptRunner {
     }
   }
 
-  /** Where this runner's run folders are; exists once a checker has run. */
-  get root(): string | undefined {
-    return this.folders.root;
+  /** Run folders that exist now (a run's, until it ends). */
+  get folderList(): readonly string[] {
+    return this.folders.current;
   }
 
   /** Kills every checker process (runs in flight fail) and removes the run folders;
@@ -115,9 +115,8 @@ export class ScriptRunner {
       this.harness = undefined;
       throw e;
     });
-    const folder = await this.folders.make();
     const p = new CheckerProcess({
-      ...folder,
+      ...(await this.folders.make()),
       harness,
       heapMiB: this.heapMiB,
       allowChildProcess,
