@@ -64,6 +64,8 @@ export class CheckerProcess {
   exited(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null || this.child.pid === undefined)
       return Promise.resolve();
+    // Unref'd, its exit would not keep an otherwise idle process waiting for it.
+    this.child.ref();
     return new Promise((resolve) => this.child.once("exit", () => resolve()));
   }
 
