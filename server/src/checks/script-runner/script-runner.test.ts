@@ -1,6 +1,7 @@
 // The runner's own promises, on real processes: every context call reaches the real context
 // and its answer comes back intact, each run gets a process of its own, and nothing is left
 // behind (run folders, processes) after a run, a cancelled run or close().
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { resolve } from "node:path";
@@ -130,4 +131,27 @@ describe("ScriptRunner", () => {
     expect(cold.folderList).toEqual([]);
     expect(checkerChildren()).toEqual([]);
   });
+
+  it(
+    "serves a caller with nothing else pending, which then exits and leaves nothing behind",
+    { timeout: 60_000 },
+    () => {
+      // The server's shared runner, in a process of its own: the spare must neither keep it
+      // alive nor outlive it, and its folder goes with it.
+      const script = `
+      const { scriptCheck } = await import(${JSON.stringify(resolve(import.meta.dirname, "../script-check.ts"))});
+      const { fakeCheckContext } = await import(${JSON.stringify(resolve(import.meta.dirname, "../fake-check-context.ts"))});
+      const spec = scriptCheck.parse({ type: "script", script: "checks/always.ts", args: { pass: true } }, "t");
+      const r = await scriptCheck.run(spec, fakeCheckContext({}, ${JSON.stringify(labDir)}));
+      console.log(JSON.stringify(r.errors));`;
+      const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+        encoding: "utf8",
+        timeout: 50_000,
+      });
+      expect(r.stderr).toBe("");
+      expect(r.stdout.trim()).toBe("[]");
+      expect(r.status).toBe(0);
+      expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`slipway-checker-${r.pid}-`))).toEqual([]);
+    },
+  );
 });
