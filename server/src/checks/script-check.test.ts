@@ -13,7 +13,7 @@ const labDir = resolve(import.meta.dirname, "../../../test/fixtures/labs/script-
 const run = (raw: object, exec: FakeState["exec"] = () => ok()) =>
   scriptCheck.run(scriptCheck.parse({ type: "script", ...raw }, "t"), fakeCheckContext({ exec }, labDir));
 
-describe("script check", () => {
+describe("script check", { timeout: 60_000 }, () => {
   it("runs a lab's TypeScript checker with its args", async () => {
     expect((await run({ script: "checks/always.ts", args: { pass: true } })).pass).toBe(true);
     expect((await run({ script: "checks/always.ts", args: { pass: false } })).errors).toEqual([

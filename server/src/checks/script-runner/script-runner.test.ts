@@ -37,7 +37,7 @@ function checkerChildren(): number[] {
     .map(Number);
 }
 
-describe("ScriptRunner", () => {
+describe("ScriptRunner", { timeout: 60_000 }, () => {
   const runner = new ScriptRunner();
   afterAll(() => runner.close());
 
