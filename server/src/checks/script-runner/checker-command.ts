@@ -1,12 +1,11 @@
-// The command line of a checker process: `node` under its permission model, reading only its
-// run folder (the bundled checker) and writing only the scratch folder inside it, with no
-// processes or workers unless the spec allows them, a capped heap, source-mapped stacks, and
-// an environment of its own (nothing of the server's, which may hold secrets).
+// The command line of a checker process: `node` under its permission model, reading and
+// writing only its run folder (its bundled checker, and scratch space), with no processes or
+// workers unless the spec allows them, a capped heap, source-mapped stacks, and an
+// environment of its own (nothing of the server's, which may hold secrets).
 export interface ProcessOptions {
-  /** Readable by the checker; its bundle is written here before the run. */
-  readonly runDir: string;
-  /** Writable by the checker; inside runDir. */
-  readonly scratch: string;
+  /** The process's working directory and the only files it may touch; its bundle is
+   *  written here before the run. */
+  readonly dir: string;
   /** The harness's source, run with `node -e`. */
   readonly harness: string;
   readonly heapMiB: number;
@@ -23,8 +22,8 @@ export function checkerCommand(o: ProcessOptions): { args: string[]; env: Record
   const args = [
     PERMISSION,
     ...QUIET,
-    `--allow-fs-read=${o.runDir}`,
-    `--allow-fs-write=${o.scratch}`,
+    `--allow-fs-read=${o.dir}`,
+    `--allow-fs-write=${o.dir}`,
     ...(o.allowChildProcess ? ["--allow-child-process"] : []),
     ...(o.allowWorker ? ["--allow-worker"] : []),
     `--max-old-space-size=${o.heapMiB}`,
@@ -33,5 +32,5 @@ export function checkerCommand(o: ProcessOptions): { args: string[]; env: Record
     "-e",
     o.harness,
   ];
-  return { args, env: { HOME: o.scratch, TMPDIR: o.scratch, PATH: "/usr/local/bin:/usr/bin:/bin" } };
+  return { args, env: { HOME: o.dir, TMPDIR: o.dir, PATH: "/usr/local/bin:/usr/bin:/bin" } };
 }

@@ -2,6 +2,7 @@
 // process needs no read access to it): it waits for a "run" message, imports the bundled
 // checker, hands it a CheckContext whose calls are questions to the server, and sends the
 // verdict. Nothing here is trusted by the server, which validates every message.
+import { rmSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import type { CheckContext } from "../check-context.ts";
@@ -108,5 +109,10 @@ process.on("uncaughtException", (e) => finish({ t: "error", message: describe(e)
 process.on("unhandledRejection", (e) => finish({ t: "error", message: describe(e) }));
 const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
 lines.on("line", (line) => receive(JSON.parse(line) as ToChecker));
-// The server went away: stop, so no checker outlives it.
-lines.on("close", () => (abort.abort(), process.exit(1)));
+// The server went away (a server that ends a run kills the process instead): stop, so no
+// checker outlives it, and take the run folder along.
+lines.on("close", () => {
+  abort.abort();
+  rmSync(process.cwd(), { recursive: true, force: true });
+  process.exit(1);
+});

@@ -36,7 +36,7 @@ export class CheckerProcess {
   constructor(readonly opts: ProcessOptions) {
     const { args, env } = checkerCommand(opts);
     this.child = spawn(process.execPath, args, {
-      cwd: opts.scratch,
+      cwd: opts.dir,
       env,
       stdio: "pipe",
       // Its own process group, so a kill also ends whatever it was allowed to start.
@@ -73,7 +73,7 @@ export class CheckerProcess {
     return !this.closed && this.spawnError === undefined && this.child.exitCode === null;
   }
 
-  /** Runs the bundled checker at `file` (inside runDir) against the real context. */
+  /** Runs the bundled checker at `file` (in its folder) against the real context. */
   run(file: string, args: Record<string, unknown>, ctx: CheckContext, limits: RunLimits): Promise<Outcome> {
     return new Promise((resolve) => {
       const inFlight = new Set<number>();

@@ -81,13 +81,13 @@ describe("a hostile or broken checker", { timeout: 60_000 }, () => {
     ]);
   });
 
-  it("cannot write outside its scratch folder, but may write inside it", async () => {
+  it("cannot write outside its run folder, but may write in it (its working directory)", async () => {
     const target = join(mkdtempSync(join(tmpdir(), "slipway-outside-")), "planted");
     const r = await run("writes-file.ts", { args: { path: target } });
     expect(r.pass).toBe(false);
     expect(r.errors.join()).toMatch(/writing .*planted is not allowed/);
     expect(existsSync(target)).toBe(false);
-    expect((await run("writes-file.ts", { args: { path: "scratch-note.txt" } })).pass).toBe(true);
+    expect((await run("writes-file.ts", { args: { path: "note.txt" } })).pass).toBe(true);
   });
 
   it("cannot start a process or a worker unless its spec allows it", async () => {

@@ -1,21 +1,15 @@
-// Where checker processes run: a folder per process in the OS temp folder, holding its
-// bundled checker and the scratch folder it may write. The folder exists before the process
-// starts: Node's permission model takes a path that does not exist at startup for a file, so
-// a folder made later would stay out of reach. Names carry the server's pid: a later server
-// sweeps up after one killed with -9, and never touches those of a server still running.
+// Where checker processes run: a folder per process in the OS temp folder, its working
+// directory, holding its bundled checker and whatever it writes. The folder exists before
+// the process starts: Node's permission model takes a path that does not exist at startup for
+// a file, so a folder made later would stay out of reach. A process whose server went away
+// removes its own folder; names carry the server's pid, so a later server also sweeps up
+// after one killed together with its checkers, and never touches those of a live server.
 import { randomBytes } from "node:crypto";
 import { readdirSync, rmSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 
 const PREFIX = "slipway-checker-";
-
-export interface RunFolder {
-  /** The checker process may read here. */
-  readonly runDir: string;
-  /** And write here (inside runDir). */
-  readonly scratch: string;
-}
 
 export class RunFolders {
   private swept = false;
@@ -29,20 +23,18 @@ export class RunFolders {
   }
 
   /** A new folder under a fresh name (a folder someone else made is never used). */
-  async make(): Promise<RunFolder> {
+  async make(): Promise<string> {
     if (!this.swept) sweepOrphans(this.base);
     this.swept = true;
-    const runDir = join(this.base, `${PREFIX}${process.pid}-${randomBytes(9).toString("base64url")}`);
-    await mkdir(runDir, { mode: 0o700 });
-    this.made.add(runDir);
-    const scratch = join(runDir, "scratch");
-    await mkdir(scratch);
-    return { runDir, scratch };
+    const dir = join(this.base, `${PREFIX}${process.pid}-${randomBytes(9).toString("base64url")}`);
+    await mkdir(dir, { mode: 0o700 });
+    this.made.add(dir);
+    return dir;
   }
 
-  async remove(f: RunFolder): Promise<void> {
-    await rm(f.runDir, { recursive: true, force: true });
-    this.made.delete(f.runDir);
+  async remove(dir: string): Promise<void> {
+    await rm(dir, { recursive: true, force: true });
+    this.made.delete(dir);
   }
 
   /** Synchronous, so it can run as the process exits. */

@@ -154,4 +154,29 @@ describe("ScriptRunner", { timeout: 60_000 }, () => {
       expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`slipway-checker-${r.pid}-`))).toEqual([]);
     },
   );
+
+  it("leaves no process or folder behind when its server is killed with -9", async () => {
+    const script = `
+      const { ScriptRunner } = await import(${JSON.stringify(resolve(import.meta.dirname, "script-runner.ts"))});
+      const { fakeCheckContext } = await import(${JSON.stringify(resolve(import.meta.dirname, "../fake-check-context.ts"))});
+      const runner = new ScriptRunner();
+      await runner.run(${JSON.stringify(spec("always.ts"))}, fakeCheckContext());
+      setTimeout(() => process.kill(process.pid, "SIGKILL"), 1000); // the spare has started`;
+    const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      timeout: 50_000,
+    });
+    expect(r.signal).toBe("SIGKILL");
+    const left = () => [
+      ...readdirSync(tmpdir()).filter((n) => n.startsWith(`slipway-checker-${r.pid}-`)),
+      ...readdirSync("/proc").filter((p) => {
+        try {
+          return readFileSync(`/proc/${p}/cmdline`, "utf8").includes(`slipway-checker-${r.pid}-`);
+        } catch {
+          return false;
+        }
+      }),
+    ];
+    for (let i = 0; i < 100 && left().length; i++) await new Promise((w) => setTimeout(w, 50));
+    expect(left()).toEqual([]);
+  });
 });

@@ -60,7 +60,7 @@ export class ScriptRunner {
     let proc: CheckerProcess | undefined;
     try {
       proc = await this.take(r.allowChildProcess, r.allowWorker);
-      const file = join(proc.opts.runDir, "checker.mjs");
+      const file = join(proc.opts.dir, "checker.mjs");
       await writeFile(file, bundle.code, { mode: 0o444 });
       const out = await proc.run(file, r.args, ctx, { timeoutMs: r.timeoutMs, rssMiB: this.rssMiB });
       // Stack locations name the checker's sources; show them as the lab author wrote them.
@@ -116,7 +116,7 @@ export class ScriptRunner {
       throw e;
     });
     const p = new CheckerProcess({
-      ...(await this.folders.make()),
+      dir: await this.folders.make(),
       harness,
       heapMiB: this.heapMiB,
       allowChildProcess,
@@ -137,6 +137,6 @@ export class ScriptRunner {
     p.kill();
     await p.exited();
     this.live.delete(p);
-    await this.folders.remove(p.opts);
+    await this.folders.remove(p.opts.dir);
   }
 }
