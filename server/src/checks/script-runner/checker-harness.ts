@@ -56,7 +56,23 @@ const REFUSED: Record<string, (resource: string) => string> = {
   FileSystemWrite: (r) => `writing ${r} is not allowed; a checker may write only in its working directory`,
   ChildProcess: () => "starting a process is not allowed unless the check sets allowChildProcess: true",
   WorkerThreads: () => "starting a worker thread is not allowed unless the check sets allowWorker: true",
+  Signal: () => "sending signals is not allowed unless the check sets allowChildProcess: true",
 };
+
+// Node's permission model does not cover signals, and a checker could kill the server
+// (process.kill(process.ppid)). Unless it may start processes anyway, it sends none; the
+// checker's code runs after this, and nothing else in its reach sends signals.
+if (!process.permission?.has("child")) {
+  const refuse = (): never => {
+    throw Object.assign(new Error("Access to this API has been restricted"), {
+      code: "ERR_ACCESS_DENIED",
+      permission: "Signal",
+      resource: "",
+    });
+  };
+  process.kill = refuse;
+  (process as unknown as { _kill: unknown })._kill = refuse;
+}
 
 function describe(e: unknown): string {
   if (!(e instanceof Error)) return `threw ${String(e)}`;

@@ -91,8 +91,8 @@ export class CheckerProcess {
       this.listener = {
         gone: fail,
         message: (m) => {
-          if (m.t === "done") return finish({ pass: m.pass, errors: m.errors });
-          if (m.t === "error") return fail(m.message);
+          if (m.t === "done") return finish({ pass: m.pass, errors: m.errors.slice(0, 20).map(clip) });
+          if (m.t === "error") return fail(clip(m.message));
           if (inFlight.size >= MAX_IN_FLIGHT)
             return this.send({
               t: "reply",
@@ -156,4 +156,6 @@ export class CheckerProcess {
   }
 }
 
+/** What the checker says is shown to learners: bounded, whatever it sends. */
+const clip = (text: string) => (text.length > 1000 ? `${text.slice(0, 1000)}…` : text);
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));

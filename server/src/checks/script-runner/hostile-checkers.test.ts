@@ -2,6 +2,7 @@
 // test/fixtures/labs/script-lab/checks does one thing a checker must not be able to do to
 // the server, and each must end as a failed CheckResult with the server (this test worker)
 // unharmed.
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -102,5 +103,21 @@ describe("a hostile or broken checker", { timeout: 60_000 }, () => {
     );
     expect((await run("spawns.ts", { allowChildProcess: true })).pass).toBe(true);
     expect((await run("spawns.ts", { allowWorker: true, args: { worker: true } })).pass).toBe(true);
+  });
+
+  it("cannot send signals, e.g. kill the server, unless it may start processes", async () => {
+    // A stand-in for the server: the real one is this test's own process.
+    const server = spawn("sleep", ["60"], { stdio: "ignore" });
+    try {
+      const r = await run("signals.ts", { args: { pid: server.pid } });
+      expect(r.errors).toEqual([
+        "script checks/signals.ts: threw ERR_ACCESS_DENIED: sending signals is not allowed unless " +
+          "the check sets allowChildProcess: true (at checks/signals.ts:3:11)",
+      ]);
+      expect(server.exitCode === null && server.signalCode === null).toBe(true);
+      expect(alive(server.pid as number)).toBe(true);
+    } finally {
+      server.kill();
+    }
   });
 });
