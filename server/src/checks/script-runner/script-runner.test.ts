@@ -104,19 +104,17 @@ describe("ScriptRunner", { timeout: 60_000 }, () => {
     const out = await runner.run(spec("spins.ts", { timeoutMs: 30_000 }), ctx);
     expect(out.errors).toEqual(["cancelled: the session's checks stopped"]);
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(checkerChildren()).not.toContain(pid);
+    await expect.poll(checkerChildren, { timeout: 5000 }).not.toContain(pid);
   });
 
   it("leaves only the spare's folder after a run, and nothing after close()", async () => {
     const ours = () => readdirSync(tmpdir()).filter((n) => n.startsWith(`slipway-checker-${process.pid}-`));
     await runner.run(spec("always.ts", { args: { pass: true } }), fakeCheckContext());
-    await new Promise((r) => setTimeout(r, 200)); // the spare for the next run has started
-    expect(ours()).toHaveLength(1); // the spare's folder, empty until it is taken
-    expect(checkerChildren()).toHaveLength(1);
+    // The run's process and folder go; the spare for the next run comes, with its folder.
+    await expect.poll(() => [ours().length, checkerChildren().length], { timeout: 5000 }).toEqual([1, 1]);
     runner.close();
     expect(ours()).toEqual([]);
-    for (let i = 0; i < 50 && checkerChildren().length; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(checkerChildren()).toEqual([]);
+    await expect.poll(checkerChildren, { timeout: 5000 }).toEqual([]);
   });
 
   it("kills runs in flight on close(), and removes their folders", async () => {
@@ -129,7 +127,7 @@ describe("ScriptRunner", { timeout: 60_000 }, () => {
     cold.close();
     expect((await running).errors[0]).toMatch(/was killed \(SIGKILL\) before returning a result/);
     expect(cold.folderList).toEqual([]);
-    expect(checkerChildren()).toEqual([]);
+    await expect.poll(checkerChildren, { timeout: 5000 }).toEqual([]);
   });
 
   it(

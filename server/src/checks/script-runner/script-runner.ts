@@ -1,8 +1,8 @@
 // Runs TypeScript checkers out of the server's process: bundle (cached by content), a fresh
 // process per run in a run folder of its own, the folder removed afterwards. Starting node
-// costs 100 ms or more on a busy two-core machine, so one process with the default
-// permissions is kept started ahead (a spare, never reused: each run gets a new one) and
-// dropped after a minute without runs.
+// costs 100 ms or more on a busy two-core machine, so after a run one process with the
+// default permissions is started ahead for the next (a spare, never reused: each run gets a
+// new one), dropped after a minute without runs.
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -68,7 +68,10 @@ export class ScriptRunner {
     } catch (e) {
       return { pass: false, errors: [`could not run: ${e instanceof Error ? e.message : String(e)}`] };
     } finally {
-      if (proc) await this.discard(proc);
+      // The result does not wait for the cleanup (proc.run has killed it already), and the
+      // next spare starts once this run no longer competes with it for the CPU.
+      if (proc) void this.discard(proc);
+      if (this.usesSpare(r)) void this.refill();
     }
   }
 
@@ -88,15 +91,19 @@ export class ScriptRunner {
     this.folders.removeAll();
   }
 
+  private usesSpare(r: Pick<CheckerRun, "allowChildProcess" | "allowWorker">): boolean {
+    return !r.allowChildProcess && !r.allowWorker && this.o.spare !== false;
+  }
+
   private take(allowChildProcess: boolean, allowWorker: boolean): Promise<CheckerProcess> {
-    if (allowChildProcess || allowWorker || this.o.spare === false)
+    if (!this.usesSpare({ allowChildProcess, allowWorker }))
       return this.start(allowChildProcess, allowWorker);
     // Taken before any await, so two checks starting together never share a process.
     const taken = this.spare;
     this.spare = undefined;
-    if (taken && !taken.alive) void this.discard(taken);
-    void this.refill();
-    return taken?.alive ? Promise.resolve(taken) : this.start(false, false);
+    if (taken?.alive) return Promise.resolve(taken);
+    if (taken) void this.discard(taken);
+    return this.start(false, false);
   }
 
   private async refill(): Promise<void> {
@@ -132,11 +139,11 @@ export class ScriptRunner {
     if (spare) await this.discard(spare);
   }
 
-  /** Kills and waits, so a run's process is gone (not a zombie) before its result is used. */
+  /** Kills, waits for the exit, removes its folder; never throws (it runs unawaited). */
   private async discard(p: CheckerProcess): Promise<void> {
     p.kill();
     await p.exited();
     this.live.delete(p);
-    await this.folders.remove(p.opts.dir);
+    await this.folders.remove(p.opts.dir).catch(() => undefined);
   }
 }
