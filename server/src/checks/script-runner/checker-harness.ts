@@ -1,4 +1,4 @@
-// The checker process's side (bundled by harness-source.ts and run with `node -e`, so the
+// The checker process's side (bundled by the script runner and run with `node -e`, so the
 // process needs no read access to it): it waits for a "run" message, imports the bundled
 // checker, hands it a CheckContext whose calls are questions to the server, and sends the
 // verdict. Nothing here is trusted by the server, which validates every message.
@@ -17,6 +17,8 @@ const protocolWrite = stdout.write.bind(stdout);
 stdout.write = process.stderr.write.bind(process.stderr) as typeof stdout.write;
 const send = (m: FromChecker, then?: () => void) => protocolWrite(`${JSON.stringify(m)}\n`, then);
 
+/** The run folder, which the process removes if its server goes away. */
+const home = process.cwd();
 const abort = new AbortController();
 const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 let nextId = 0;
@@ -81,14 +83,17 @@ function describe(e: unknown): string {
   const what = refused
     ? `threw ERR_ACCESS_DENIED: ${refused(String(resource))}`
     : `threw ${e.name}${typeof code === "string" && !e.message.includes(code) ? ` ${code}` : ""}: ${e.message}`;
-  // The first frame in the checker's own sources (source-mapped back to its .ts file).
-  const at = e.stack?.split("\n").find((l) => /^\s+at .*\.ts:\d+:\d+\)?$/.test(l));
-  return at
-    ? `${what} (at ${at
-        .trim()
-        .replace(/^at (.* \()?/, "")
-        .replace(/\)$/, "")})`
-    : what;
+  const at = checkerFrame(e.stack);
+  return at ? `${what} (at ${at})` : what;
+}
+
+/** The first stack frame in the checker's own sources (source-mapped back to its .ts file). */
+function checkerFrame(stack: string | undefined): string | undefined {
+  const line = stack?.split("\n").find((l) => /^\s+at .*\.ts:\d+:\d+\)?$/.test(l));
+  return line
+    ?.trim()
+    .replace(/^at (.* \()?/, "")
+    .replace(/\)$/, "");
 }
 
 function verdict(out: unknown): FromChecker {
@@ -129,6 +134,6 @@ lines.on("line", (line) => receive(JSON.parse(line) as ToChecker));
 // checker outlives it, and take the run folder along.
 lines.on("close", () => {
   abort.abort();
-  rmSync(process.cwd(), { recursive: true, force: true });
+  rmSync(home, { recursive: true, force: true });
   process.exit(1);
 });
