@@ -1,8 +1,10 @@
 // Part of `npm run bench -- checks`: what running a lab's TypeScript checker in a process of
 // its own costs, on the live sandbox of the checks bench. The shared `port-reachable` checker
 // next to an exec check running the same `nc` command (the difference is the overhead), and
-// an empty checker (process, bundle and protocol alone): spaced out as live re-checks are,
-// so the spare process is ready; back to back, so it is still starting; and with no spare.
+// an empty checker (process, bundle and protocol alone): spaced out as live re-checks usually
+// are, so the spare process is ready; back to back, so it is still starting; and with no
+// spare. The load average is printed with them: on a shared machine it moves every figure.
+import { cpus, loadavg } from "node:os";
 import { liveCheckContext } from "../server/src/checks/live-check-context.ts";
 import { withLabDir, type CheckContext } from "../server/src/checks/check-context.ts";
 import { execCheck } from "../server/src/checks/exec-check.ts";
@@ -11,8 +13,8 @@ import { ScriptRunner } from "../server/src/checks/script-runner/script-runner.t
 import type { TestApp } from "../test/support/test-app.ts";
 import { report } from "./stats.ts";
 
-const RUNS = 30;
-const SPACING_MS = 300;
+const RUNS = 20;
+const SPACING_MS = 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function sample(
@@ -54,6 +56,11 @@ export async function scriptChecksBench(t: TestApp, s: { id: string }, labDir: s
     "bench",
   );
   try {
+    console.log(
+      `  load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")} on ${cpus().length} cores`,
+    );
     await script.run(reachable, ctx); // bundles it once, as the first evaluation would
     await sample("exec check: nc -z localhost 8080", () => execCheck.run(nc, ctx), SPACING_MS);
     await sample("script checker port-reachable (same nc)", () => script.run(reachable, ctx), SPACING_MS);
