@@ -2,10 +2,11 @@
 // live sandbox through POST /check (bench/labs/five-steps: inspects, execs on both sides, an
 // HTTP request, files, history), and the latency from a container started in the learner's shell to its step
 // showing complete on the session's event stream. Targets (p50 ≤ 150 ms, ≤ 1 s) are printed
-// next to the figures, not asserted.
+// next to the figures, not asserted. Also what a TypeScript checker costs (script-checks-bench.ts).
 import { resolve } from "node:path";
 import type { CheckReport, LabEvent } from "../common/lab-events.ts";
 import { startTestApp, type TestApp } from "../test/support/test-app.ts";
+import { scriptChecksBench } from "./script-checks-bench.ts";
 import { report } from "./stats.ts";
 
 const LABS = resolve(import.meta.dirname, "labs");
@@ -113,6 +114,7 @@ export async function checksBench(): Promise<void> {
     const setup = await t.exec(s, STATE, 120_000);
     if (setup.exitCode !== 0) throw new Error(`bench state failed: ${setup.stderr}`);
     await fullEvaluation(t, s);
+    await scriptChecksBench(t, s, resolve(LABS, "five-steps"));
     await liveCompletion(t, s);
   } finally {
     await t.close();
