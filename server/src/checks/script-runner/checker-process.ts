@@ -7,6 +7,7 @@ import type { Readable } from "node:stream";
 import type { CheckContext } from "../check-context.ts";
 import { answerCall } from "./checker-calls.ts";
 import { checkerCommand, type ProcessOptions } from "./checker-command.ts";
+import { isolatedCommand } from "./checker-isolation.ts";
 import { fromCheckerSchema, type FromChecker, type ToChecker } from "./checker-protocol.ts";
 import { lineReader } from "./line-reader.ts";
 import { watchMemory } from "./watch-memory.ts";
@@ -35,7 +36,8 @@ export class CheckerProcess {
 
   constructor(readonly opts: ProcessOptions) {
     const { args, env } = checkerCommand(opts);
-    this.child = spawn(process.execPath, args, {
+    const command = isolatedCommand(args);
+    this.child = spawn(command.file, command.args, {
       cwd: opts.dir,
       env,
       stdio: "pipe",

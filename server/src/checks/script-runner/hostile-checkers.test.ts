@@ -3,6 +3,7 @@
 // the server, and each must end as a failed CheckResult with the server (this test worker)
 // unharmed.
 import { spawn } from "node:child_process";
+import { type AddressInfo, createServer } from "node:net";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -80,6 +81,27 @@ describe("a hostile or broken checker", { timeout: 60_000 }, () => {
       `script checks/reads-file.ts: threw ERR_ACCESS_DENIED: reading ${join(stateDir, "slipway.db")} is not allowed; ` +
         "a checker reads the sandbox through ctx (readFile, exec) (at checks/reads-file.ts:6:10)",
     ]);
+  });
+
+  // Node's permission model does not cover sockets: a root checker could reach the host's
+  // engine (root on the host) or a loopback service such as the mirror's push listener.
+  it.runIf(process.getuid?.() === 0)("cannot reach the host's sockets, unix or TCP", async () => {
+    const server = createServer((c) => c.destroy());
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const unixDir = mkdtempSync(join(tmpdir(), "slipway-sock-"));
+    const unixServer = createServer((c) => c.destroy());
+    await new Promise<void>((r) => unixServer.listen(join(unixDir, "host.sock"), r));
+    try {
+      const tcp = await run("connects.ts", { args: { port: (server.address() as AddressInfo).port } });
+      expect(tcp.pass).toBe(false);
+      expect(tcp.errors.join()).toMatch(/ECONNREFUSED|ENETUNREACH/);
+      const unix = await run("connects.ts", { args: { path: join(unixDir, "host.sock") } });
+      expect(unix.pass).toBe(false);
+      expect(unix.errors.join()).toMatch(/EACCES|ERR_ACCESS_DENIED/);
+    } finally {
+      server.close();
+      unixServer.close();
+    }
   });
 
   it("cannot write outside its run folder, but may write in it (its working directory)", async () => {

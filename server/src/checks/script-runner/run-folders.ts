@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, rmSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { handOver } from "./checker-isolation.ts";
 
 const PREFIX = "slipway-checker-";
 
@@ -28,6 +29,7 @@ export class RunFolders {
     this.swept = true;
     const dir = join(this.base, `${PREFIX}${process.pid}-${randomBytes(9).toString("base64url")}`);
     await mkdir(dir, { mode: 0o700 });
+    await handOver(dir);
     this.made.add(dir);
     return dir;
   }
