@@ -28,9 +28,11 @@ export class RunFolders {
     if (!this.swept) sweepOrphans(this.base);
     this.swept = true;
     const dir = join(this.base, `${PREFIX}${process.pid}-${randomBytes(9).toString("base64url")}`);
+    // Known before it exists: a removeAll() while it is being made still takes it (and then
+    // the handover fails, so the caller gets no folder).
+    this.made.add(dir);
     await mkdir(dir, { mode: 0o700 });
     await handOver(dir);
-    this.made.add(dir);
     return dir;
   }
 
