@@ -69,8 +69,10 @@ sleep 2; curl -s -m 3 localhost:5678; echo "shut=$(curl -s -m 3 localhost:5679 |
   });
 
   it("mysql keeps a row in a named volume across container recreation", async () => {
+    // Wait over TCP: the entrypoint's first, temporary server answers on the socket only, and
+    // stops again once the database is initialised.
     const run =
-      "docker run -d --name db -e MYSQL_ROOT_PASSWORD=pw -e MYSQL_DATABASE=shop -v dbdata:/var/lib/mysql mysql >/dev/null; for i in $(seq 90); do docker exec db mysql -uroot -ppw -e 'select 1' >/dev/null 2>&1 && break; sleep 1; done";
+      "docker run -d --name db -e MYSQL_ROOT_PASSWORD=pw -e MYSQL_DATABASE=shop -v dbdata:/var/lib/mysql mysql >/dev/null; for i in $(seq 90); do docker exec db mysql --protocol=tcp -h127.0.0.1 -uroot -ppw -e 'select 1' >/dev/null 2>&1 && break; sleep 1; done";
     await sh(
       `${run}; docker exec db mysql -uroot -ppw shop -e "create table t(v text); insert into t values ('kept-my')"`,
     );
