@@ -2,6 +2,7 @@
 // before a lab is accepted, so an unknown type or a bad field never reaches a session.
 import type { CheckType } from "./check-type.ts";
 import { containerCheck } from "./container-check.ts";
+import { containersCheck } from "./containers-check.ts";
 import { execCheck } from "./exec-check.ts";
 import { fileCheck } from "./file-check.ts";
 import { historyCheck } from "./history-check.ts";
@@ -24,6 +25,7 @@ export function createCheckRegistry(types: readonly CheckType<never>[]): CheckRe
 
 export const builtinChecks: CheckRegistry = createCheckRegistry([
   containerCheck,
+  containersCheck,
   networkCheck,
   volumeCheck,
   imageCheck,
