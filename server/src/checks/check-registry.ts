@@ -9,6 +9,7 @@ import { historyCheck } from "./history-check.ts";
 import { httpCheck } from "./http-check.ts";
 import { imageCheck } from "./image-check.ts";
 import { networkCheck } from "./network-check.ts";
+import { reachCheck } from "./reach-check.ts";
 import { scriptCheck } from "./script-check.ts";
 import { volumeCheck } from "./volume-check.ts";
 
@@ -27,6 +28,7 @@ export const builtinChecks: CheckRegistry = createCheckRegistry([
   containerCheck,
   containersCheck,
   networkCheck,
+  reachCheck,
   volumeCheck,
   imageCheck,
   httpCheck,
