@@ -4,6 +4,9 @@
 // evaluation runs at a time and a trigger during it schedules one more. Only status changes
 // are emitted. A passed step stays passed unless it is marked sticky: false (a later step
 // may tear down what an earlier one built, as in "stop and remove it").
+// Some states arrive with no event at all (nginx listening seconds after its container
+// started), so while a step is pending and the learner is active, a short timer re-checks
+// too, never more than half the time (the wait is at least as long as the last evaluation).
 import type { CheckResult, StepStatus } from "../../../common/lab-types.ts";
 import type { CheckContext } from "./check-context.ts";
 import type { ParsedCheck } from "./check-registry.ts";
@@ -35,11 +38,15 @@ export interface LiveEvaluatorOptions {
   readonly debounceMs?: number;
   readonly maxWaitMs?: number;
   readonly run?: RunOptions;
+  /** Re-check pending steps every `everyMs` until `activeForMs` after the learner's last action. */
+  readonly poll?: { readonly everyMs: number; readonly activeForMs: number };
 }
 
 export class LiveEvaluator {
   private readonly status = new Map<string, StepStatus>();
   private timer: NodeJS.Timeout | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private lastActive = performance.now();
   private firstTrigger: number | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -60,10 +67,17 @@ export class LiveEvaluator {
     return this.running !== undefined;
   }
 
+  /** The learner did something that leaves no trace we watch (typed in a terminal). */
+  active(): void {
+    this.lastActive = performance.now();
+    if (!this.pollTimer && !this.running && !this.stopped) this.schedulePoll(0);
+  }
+
   /** "Something changed": evaluates once things are quiet for debounceMs (maxWaitMs at most). */
   trigger(): void {
     if (this.stopped) return;
     const now = performance.now();
+    this.lastActive = now;
     this.firstTrigger ??= now;
     const wait = Math.min(
       this.opts.debounceMs ?? 150,
@@ -89,14 +103,19 @@ export class LiveEvaluator {
       this.again = true;
       return this.running;
     }
+    clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+    let began = performance.now();
     this.running = (async () => {
       do {
         this.again = false;
+        began = performance.now();
         await this.evaluate(false);
       } while (this.again && !this.stopped);
     })().finally(() => {
       this.running = undefined;
       this.lastFinishedAt = performance.now();
+      this.schedulePoll(this.lastFinishedAt - began);
     });
     return this.running;
   }
@@ -109,6 +128,18 @@ export class LiveEvaluator {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.pollTimer);
+  }
+
+  /** The next timed re-check, if a step is pending and the learner was active lately. */
+  private schedulePoll(lastRunMs: number): void {
+    const p = this.opts.poll;
+    clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+    if (!p || this.stopped || performance.now() - this.lastActive > p.activeForMs) return;
+    if ([...this.status.values()].every((st) => st === "passed")) return;
+    const wait = Math.max(p.everyMs, lastRunMs);
+    this.pollTimer = setTimeout(() => void this.evaluateNow(), wait);
   }
 
   private async evaluate(all: boolean): Promise<StepChange[]> {
