@@ -104,11 +104,14 @@ export async function loadLab(dir: string, registry: CheckRegistry = builtinChec
     }
     const body = needFile(["steps", i, "body"], step.body, "step body");
     const solution = needFile(["steps", i, "solution"], step.solution, "solution script");
+    const alternatives = arr(step.alternativeSolutions).map((a, k) =>
+      needFile(["steps", i, "alternativeSolutions", k], a, "alternative solution"),
+    );
     const wrong = arr(step.wrongSolutions).map((w, k) =>
       needFile(["steps", i, "wrongSolutions", k], w, "wrong solution"),
     );
     const checks = arr(step.checks).map((c, j) => parseCheck(c, ["steps", i, "checks", j]));
-    return { body, solution, wrong, checks };
+    return { body, solution, alternatives, wrong, checks };
   });
 
   function parseCheck(c: unknown, path: Path): ParsedCheck | undefined {

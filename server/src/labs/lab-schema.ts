@@ -41,6 +41,10 @@ export const stepSchema = z.strictObject({
   checks: z.array(checkSpecSchema).default([]),
   hints: z.array(z.string()).default([]),
   solution: relPath.optional().describe("Shell script run in the workstation that makes the checks pass"),
+  alternativeSolutions: z
+    .array(relPath)
+    .default([])
+    .describe("Other ways a learner may solve the step (another tag, another spelling); each must pass too"),
   wrongSolutions: z.array(relPath).default([]).describe("Shell scripts whose result must NOT pass"),
   sticky: z.boolean().optional(),
 });
