@@ -6,6 +6,8 @@ import type { CheckContext } from "./check-context.ts";
 
 export interface CheckType<S> {
   readonly type: string;
+  /** The spec's shape, for the editor's JSON Schema of lab.yaml (schema/lab.schema.json). */
+  readonly schema?: z.ZodType;
   /** Throws CheckSpecError; `at` names where the spec came from, for messages. */
   parse(raw: unknown, at: string): S;
   run(spec: S, ctx: CheckContext): Promise<CheckResult>;

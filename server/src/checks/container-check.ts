@@ -53,6 +53,7 @@ interface Mount {
 
 export const containerCheck: CheckType<ContainerSpec> = {
   type: "container",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx: CheckContext) {
     const start = performance.now();

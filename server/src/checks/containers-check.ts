@@ -43,6 +43,7 @@ function describe(s: ContainersSpec): string {
 
 export const containersCheck: CheckType<ContainersSpec> = {
   type: "containers",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx) {
     const start = performance.now();

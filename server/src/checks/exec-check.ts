@@ -29,6 +29,7 @@ const STDERR_SHOWN = 500;
 
 export const execCheck: CheckType<ExecSpec> = {
   type: "exec",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx) {
     const start = performance.now();

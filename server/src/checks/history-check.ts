@@ -42,6 +42,7 @@ function describeCall(s: HistorySpec): string {
 
 export const historyCheck: CheckType<HistorySpec> = {
   type: "history",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx) {
     const start = performance.now();

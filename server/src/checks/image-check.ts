@@ -46,6 +46,7 @@ const anyTag = (r: ImageRef) => (r.tag || r.digest ? "" : " (any tag)");
 
 export const imageCheck: CheckType<ImageSpec> = {
   type: "image",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx) {
     const start = performance.now();

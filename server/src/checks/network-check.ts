@@ -18,6 +18,7 @@ export type NetworkSpec = z.output<typeof schema>;
 
 export const networkCheck: CheckType<NetworkSpec> = {
   type: "network",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx) {
     const start = performance.now();

@@ -53,6 +53,7 @@ const describe = (s: ReachSpec) =>
 
 export const reachCheck: CheckType<ReachSpec> = {
   type: "reach",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx) {
     const start = performance.now();

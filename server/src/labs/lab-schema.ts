@@ -93,7 +93,21 @@ export const labSchema = z
 export type LabFile = z.infer<typeof labSchema>;
 export type StepFile = z.infer<typeof stepSchema>;
 
-/** JSON Schema for editors; schema/lab.schema.json is this, committed (a test keeps it fresh). */
-export function labJsonSchema(): unknown {
-  return z.toJSONSchema(labSchema, { io: "input" });
+/**
+ * JSON Schema for editors; schema/lab.schema.json is this, committed (a test keeps it fresh).
+ * `checks` (every check type's spec) takes the place of the loose check shape, so an editor
+ * knows each type's fields, though the loader validates them with the type's own parse().
+ */
+export function labJsonSchema(checks?: z.ZodType): unknown {
+  const specs = checks && (z.toJSONSchema(checks, { io: "input" }) as Record<string, unknown>);
+  if (specs) delete specs.$schema;
+  return z.toJSONSchema(labSchema, {
+    io: "input",
+    override: (ctx) => {
+      if (specs && ctx.zodSchema === checkSpecSchema) {
+        for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+        Object.assign(ctx.jsonSchema, specs);
+      }
+    },
+  });
 }
