@@ -20,19 +20,28 @@ const answers: Record<string, string> = {
   nowhere: "unresolved\n",
 };
 const calls: Array<{ cmd: readonly string[]; opts?: CheckExecOptions }> = [];
-/** The engine side of a batch: after the script and the marker, 7 arguments per probe. */
+/** The engine side of a batch: after the scripts and the marker, per container its pid,
+ *  resolver files and argument count, then per probe: index, host, port, path, seconds. */
 function engineSide(cmd: readonly string[]) {
   const [mark, ...rest] = cmd.slice(5);
   const out: string[] = [];
-  for (let i = 0; rest.length >= 7; i++) {
-    const [, , , host] = rest.splice(0, 7);
-    out.push(`${mark} ${i} 0\n${answers[host as string] ?? "unresolved\n"}`);
+  while (rest.length) {
+    const [, , , n] = rest.splice(0, 4);
+    for (const [i, host] of chunks(rest.splice(0, Number(n)), 5))
+      out.push(`${mark} ${i}\n${answers[host as string] ?? "unresolved\n"}`);
   }
-  return ok(out.join(""));
+  return ok(out.reverse().join("")); // in any order: results are matched by index
 }
+const chunks = (xs: string[], n: number) =>
+  Array.from({ length: xs.length / n }, (_, k) => xs.slice(k * n, k * n + n));
 const ctx = fakeCheckContext({
   engine: {
     "/containers/web/json": web,
+    "/containers/api/json": {
+      ...web,
+      State: { ...web.State, Pid: 777 },
+      HostsPath: "/var/lib/docker/containers/api/hosts",
+    },
     "/containers/old/json": { ...web, State: { Status: "exited", Running: false, Pid: 0 } },
   },
   exec: (cmd, opts) => {
@@ -49,8 +58,18 @@ describe("reach check", () => {
     expect((await run({ host: "db", port: 6379 })).errors).toEqual([]);
     const [call] = calls;
     expect(call?.opts?.target).toBe("engine");
-    expect(call?.cmd[2]).toMatch(/nsenter --net="\/proc\/\$1\/ns\/net" unshare --mount bash -c/);
-    expect(call?.cmd.slice(-7)).toEqual(["4242", web.ResolvConfPath, web.HostsPath, "db", "6379", "", "3"]);
+    expect(call?.cmd[2]).toMatch(/nsenter --net="\/proc\/\$pid\/ns\/net" unshare --mount bash -c/);
+    expect(call?.cmd.slice(-9)).toEqual([
+      "4242",
+      web.ResolvConfPath,
+      web.HostsPath,
+      "5",
+      "0",
+      "db",
+      "6379",
+      "",
+      "3",
+    ]);
     expect(call?.opts?.timeoutMs).toBeLessThanOrEqual(15_000);
   });
 
@@ -105,6 +124,17 @@ describe("reach check", () => {
     expect((await run({ host: "slow", port: 80, http: { path: "/health" } })).errors).toEqual([
       "web → slow:80: GET /health failed: curl: (28) Operation timed out",
     ]);
+  });
+
+  it("reports a probe that gave no result with the engine side's error", async () => {
+    const broken = fakeCheckContext({
+      engine: { "/containers/web/json": web },
+      exec: () => ({ exitCode: 0, stdout: "", stderr: "mount: /etc/hosts: permission denied\n" }),
+    });
+    const spec = reachCheck.parse({ type: "reach", from: "web", host: "db" }, "t");
+    await expect(reachCheck.run(spec, broken)).rejects.toThrow(
+      "reachability probe failed: mount: /etc/hosts: permission denied",
+    );
   });
 
   it("fails when the container is missing or stopped, whatever was expected", async () => {
