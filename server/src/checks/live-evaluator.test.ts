@@ -113,6 +113,37 @@ describe("LiveEvaluator", () => {
     expect(world.runs).toBeGreaterThanOrEqual(1);
   });
 
+  it("never runs two evaluations at once, checkAll included, and keeps a trigger that came meanwhile", async () => {
+    let inFlight = 0;
+    let most = 0;
+    let runs = 0;
+    const slow: CheckType<null> = {
+      type: "slow",
+      parse: () => null,
+      async run() {
+        runs++;
+        most = Math.max(most, ++inFlight);
+        await sleep(30);
+        inFlight--;
+        return { name: "", type: "slow", pass: false, errors: ["no"], durationMs: 30 };
+      },
+    };
+    const ev = new LiveEvaluator({
+      lab: { dir: "/lab", steps: [{ id: "s", checks: [{ name: "slow", type: "slow", spec: null }] }] },
+      ctx: fakeCheckContext(),
+      run: { registry: createCheckRegistry([slow] as CheckType<never>[]) },
+    });
+    const first = ev.evaluateNow();
+    const all = ev.checkAll();
+    await sleep(5);
+    void ev.evaluateNow(); // arrives while checkAll waits or runs
+    await Promise.all([first, all]);
+    await sleep(80);
+    expect(most).toBe(1);
+    expect(runs).toBe(3);
+    ev.stop();
+  });
+
   describe("re-checks pending steps on a timer while the learner is active", () => {
     const lab = { dir: "/lab", steps: [{ id: "s", checks: [check] }] };
     const polled = (poll: { everyMs: number; activeForMs: number }, changes: StepChange[] = []) =>

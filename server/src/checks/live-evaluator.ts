@@ -103,26 +103,38 @@ export class LiveEvaluator {
       this.again = true;
       return this.running;
     }
-    clearTimeout(this.pollTimer);
-    this.pollTimer = undefined;
-    let began = performance.now();
-    this.running = (async () => {
+    this.running = this.hold(async () => {
       do {
         this.again = false;
-        began = performance.now();
         await this.evaluate(false);
       } while (this.again && !this.stopped);
-    })().finally(() => {
-      this.running = undefined;
-      this.lastFinishedAt = performance.now();
-      this.schedulePoll(this.lastFinishedAt - began);
     });
     return this.running;
   }
 
-  /** Runs every step's checks now, passed ones included, and applies the outcome. */
+  /** Runs every step's checks now, passed ones included, and applies the outcome. Waits
+   *  for an evaluation under way: two at once would only double the sandbox's load. */
   async checkAll(): Promise<StepChange[]> {
-    return this.evaluate(true);
+    while (this.running) await this.running.catch(() => undefined);
+    let out: StepChange[] = [];
+    this.running = this.hold(async () => {
+      out = await this.evaluate(true);
+    });
+    await this.running;
+    if (this.again && !this.stopped) void this.evaluateNow(); // a trigger that came meanwhile
+    return out;
+  }
+
+  /** Runs `work` as the one evaluation in flight; then schedules the next timed re-check. */
+  private hold(work: () => Promise<void>): Promise<void> {
+    clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+    const began = performance.now();
+    return work().finally(() => {
+      this.running = undefined;
+      this.lastFinishedAt = performance.now();
+      this.schedulePoll(this.lastFinishedAt - began);
+    });
   }
 
   stop(): void {
