@@ -31,7 +31,7 @@ const schema = z
         body: textMatchSchema.optional(),
       })
       .optional(),
-    timeoutMs: z.number().int().positive().max(10_000).default(3000),
+    timeoutMs: z.number().int().positive().max(5000).default(3000),
   })
   .refine((s) => s.port !== undefined || (s.reachable === undefined && s.http === undefined), {
     message: "`reachable` and `http` need a `port`",
