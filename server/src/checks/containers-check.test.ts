@@ -3,6 +3,7 @@ import { containersCheck } from "./containers-check.ts";
 import { fakeCheckContext } from "./fake-check-context.ts";
 
 const listed = (name: string, image: string, state: string, networks: string[], labels = {}) => ({
+  Id: `c-${name}`,
   Names: [`/${name}`],
   Image: image,
   ImageID: `id-${image.split(":")[0]}`,
@@ -18,8 +19,12 @@ const ctx = fakeCheckContext({
       listed("db", "redis", "running", ["appnet"]),
       // The tag has moved since: the list shows the image id, which the image resolves.
       { ...listed("old", "sha256:" + "9".repeat(64), "running", ["bridge"]), ImageID: "id-old" },
+      // Built here and retagged since: its image has no name left, the container remembers.
+      { ...listed("built", "sha256:" + "8".repeat(64), "exited", []), ImageID: "id-built" },
     ],
     "/images/id-old/json": { RepoTags: [], RepoDigests: ["nginx@sha256:" + "3".repeat(64)] },
+    "/images/id-built/json": { RepoTags: [], RepoDigests: [] },
+    "/containers/c-built/json": { Config: { Image: "app:1" } },
   },
 });
 const run = (raw: object) =>
@@ -32,6 +37,7 @@ describe("containers check", () => {
     expect((await run({ network: "appnet", names: { exactly: ["db", "web"] } })).pass).toBe(true);
     expect((await run({ labels: { tier: "front" }, names: ["web"] })).pass).toBe(true);
     expect((await run({ image: "nginx:1.22", names: { exactly: ["web"] } })).pass).toBe(true);
+    expect((await run({ image: "app", names: { exactly: ["built"] } })).pass).toBe(true);
   });
 
   it("says how many matched and which, when the count is wrong", async () => {
@@ -39,7 +45,7 @@ describe("containers check", () => {
       "containers (image nginx, state running): count expected 1, got 2 (old, web)",
     ]);
     expect((await run({ count: 0 })).errors).toEqual([
-      "containers: count expected 0, got 4 (db, old, web, web2)",
+      "containers: count expected 0, got 5 (built, db, old, web, web2)",
     ]);
   });
 

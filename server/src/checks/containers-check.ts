@@ -3,9 +3,10 @@
 // and "some container runs nginx" when the lesson does not need a particular name.
 import { z } from "zod";
 import { parseSpec, result, type CheckType } from "./check-type.ts";
-import { Expect } from "./expect.ts";
+import type { CheckContext } from "./check-context.ts";
+import { dig, Expect } from "./expect.ts";
 import { recordedImageMatches } from "./image-match.ts";
-import { parseImageRef } from "./image-ref.ts";
+import { looksLikeId, parseImageRef, type ImageRef } from "./image-ref.ts";
 import { imageRefField, rangeField, setField } from "./spec-fields.ts";
 
 const schema = z.strictObject({
@@ -23,12 +24,21 @@ const schema = z.strictObject({
 export type ContainersSpec = z.output<typeof schema>;
 
 interface Listed {
+  readonly Id: string;
   readonly Names?: readonly string[];
   readonly Image?: string;
   readonly ImageID?: string;
   readonly State?: string;
   readonly Labels?: Record<string, string> | null;
   readonly NetworkSettings?: { readonly Networks?: Record<string, unknown> | null };
+}
+
+/** A list shows an image id once its tag has moved; the container still knows what was typed. */
+async function imageMatches(ctx: CheckContext, want: ImageRef, c: Listed): Promise<boolean> {
+  if (await recordedImageMatches(ctx, want, c.Image, c.ImageID)) return true;
+  if (c.Image === undefined || !looksLikeId(c.Image)) return false;
+  const res = await ctx.engine("GET", `/containers/${encodeURIComponent(c.Id)}/json`);
+  return res.status === 200 && recordedImageMatches(ctx, want, dig(res.body, "Config.Image") as string);
 }
 
 function describe(s: ContainersSpec): string {
@@ -58,7 +68,7 @@ export const containersCheck: CheckType<ContainersSpec> = {
           (!s.state || c.State === s.state) &&
           (!s.network || Object.hasOwn(c.NetworkSettings?.Networks ?? {}, s.network)) &&
           Object.entries(s.labels ?? {}).every(([k, v]) => c.Labels?.[k] === v) &&
-          (!image || (await recordedImageMatches(ctx, image, c.Image, c.ImageID)));
+          (!image || (await imageMatches(ctx, image, c)));
         return fits ? (c.Names?.[0] ?? "").replace(/^\//, "") : undefined;
       }),
     );
