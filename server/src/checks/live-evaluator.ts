@@ -4,13 +4,13 @@
 // evaluation runs at a time and a trigger during it schedules one more. Only status changes
 // are emitted. A passed step stays passed unless it is marked sticky: false (a later step
 // may tear down what an earlier one built, as in "stop and remove it").
-// Some states arrive with no event at all (nginx listening seconds after its container
-// started), so while a step is pending and the learner is active, a short timer re-checks
-// too, never more than half the time (the wait is at least as long as the last evaluation).
+// Some states arrive with no event at all, so a RecheckTimer re-checks pending steps while
+// the learner is active.
 import type { CheckResult, StepStatus } from "../../../common/lab-types.ts";
 import type { CheckContext } from "./check-context.ts";
 import type { ParsedCheck } from "./check-registry.ts";
 import { runChecks, type RunOptions } from "./check-runner.ts";
+import { RecheckTimer, type RecheckOptions } from "./recheck-timer.ts";
 
 export interface LiveLab {
   readonly dir: string;
@@ -39,14 +39,13 @@ export interface LiveEvaluatorOptions {
   readonly maxWaitMs?: number;
   readonly run?: RunOptions;
   /** Re-check pending steps every `everyMs` until `activeForMs` after the learner's last action. */
-  readonly poll?: { readonly everyMs: number; readonly activeForMs: number };
+  readonly poll?: RecheckOptions;
 }
 
 export class LiveEvaluator {
   private readonly status = new Map<string, StepStatus>();
   private timer: NodeJS.Timeout | undefined;
-  private pollTimer: NodeJS.Timeout | undefined;
-  private lastActive = performance.now();
+  private readonly recheck: RecheckTimer | undefined;
   private firstTrigger: number | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -56,6 +55,7 @@ export class LiveEvaluator {
 
   constructor(private readonly opts: LiveEvaluatorOptions) {
     for (const s of opts.lab.steps) this.status.set(s.id, opts.initial?.get(s.id) ?? "pending");
+    this.recheck = opts.poll && new RecheckTimer(opts.poll, () => void this.evaluateNow());
   }
 
   statusOf(stepId: string): StepStatus | undefined {
@@ -69,15 +69,15 @@ export class LiveEvaluator {
 
   /** The learner did something that leaves no trace we watch (typed in a terminal). */
   active(): void {
-    this.lastActive = performance.now();
-    if (!this.pollTimer && !this.running && !this.stopped) this.schedulePoll(0);
+    this.recheck?.active();
+    if (!this.recheck?.scheduled && !this.running && !this.stopped) this.recheck?.schedule(0, this.pending);
   }
 
   /** "Something changed": evaluates once things are quiet for debounceMs (maxWaitMs at most). */
   trigger(): void {
     if (this.stopped) return;
     const now = performance.now();
-    this.lastActive = now;
+    this.recheck?.active();
     this.firstTrigger ??= now;
     const wait = Math.min(
       this.opts.debounceMs ?? 150,
@@ -127,31 +127,24 @@ export class LiveEvaluator {
 
   /** Runs `work` as the one evaluation in flight; then schedules the next timed re-check. */
   private hold(work: () => Promise<void>): Promise<void> {
-    clearTimeout(this.pollTimer);
-    this.pollTimer = undefined;
+    this.recheck?.cancel();
     const began = performance.now();
     return work().finally(() => {
       this.running = undefined;
       this.lastFinishedAt = performance.now();
-      this.schedulePoll(this.lastFinishedAt - began);
+      if (!this.stopped) this.recheck?.schedule(this.lastFinishedAt - began, this.pending);
     });
   }
 
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
-    clearTimeout(this.pollTimer);
+    this.recheck?.cancel();
   }
 
-  /** The next timed re-check, if a step is pending and the learner was active lately. */
-  private schedulePoll(lastRunMs: number): void {
-    const p = this.opts.poll;
-    clearTimeout(this.pollTimer);
-    this.pollTimer = undefined;
-    if (!p || this.stopped || performance.now() - this.lastActive > p.activeForMs) return;
-    if ([...this.status.values()].every((st) => st === "passed")) return;
-    const wait = Math.max(p.everyMs, lastRunMs);
-    this.pollTimer = setTimeout(() => void this.evaluateNow(), wait);
+  /** Some step has not passed yet. */
+  private get pending(): boolean {
+    return [...this.status.values()].some((st) => st !== "passed");
   }
 
   private async evaluate(all: boolean): Promise<StepChange[]> {
