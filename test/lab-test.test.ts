@@ -29,7 +29,7 @@ describe("slipway lab test", () => {
     const { code, report, log } = await labTest("--all");
     expect(failed(report), log.slice(-3000)).toEqual([]);
     expect(Object.keys(report).sort()).toEqual(["first-container", "playground", "troubleshoot-exit-codes"]);
-    expect(report["first-container"]?.length).toBe(16);
+    expect(report["first-container"]?.length).toBe(20);
     expect(report["troubleshoot-exit-codes"]?.filter((r) => r.phase === "wrong-solution")).toHaveLength(4);
     expect(code).toBe(0);
   });

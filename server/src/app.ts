@@ -83,7 +83,10 @@ export function createApp(config: Config, deps: AppDeps): App {
   const store = observeSessionStore(deps.store, (s) => progress.sessionChanged(s));
   const gateway = new EngineGateway({
     connectEngine: (ref) => deps.driver.connectEngine(ref),
-    onActivity: (id) => sessions.touch(id),
+    onActivity: (id) => {
+      sessions.touch(id);
+      progress.learnerActive(id);
+    },
     // Looked up per session on first need, so gateways re-opened at boot get it too.
     policyFor: async (id): Promise<Allowances> =>
       allowancesOf((await deps.labs.get(sessions.get(id).lab))?.policy ?? []),
@@ -207,7 +210,10 @@ export function createApp(config: Config, deps: AppDeps): App {
         }
       },
       driver: deps.driver,
-      onActivity: (id) => sessions.touch(id),
+      onActivity: (id) => {
+        sessions.touch(id);
+        progress.learnerActive(id);
+      },
       log: { info: (o, m) => deps.log("info", m, o), warn: (o, m) => deps.log("warn", m, o) },
     },
     { serves: (req) => !previews.owns(req) },

@@ -12,6 +12,7 @@ import type { LabFile } from "./lab-schema.ts";
 export interface ResolvedStep {
   readonly body: string;
   readonly solution: string | undefined;
+  readonly alternatives: readonly string[];
   readonly wrong: readonly string[];
   readonly checks: readonly ParsedCheck[];
   readonly debrief?: string | undefined;
@@ -53,6 +54,7 @@ export async function buildLab(
       checks: steps[i]?.checks ?? [],
       hints: s.hints,
       solution: steps[i]?.solution,
+      alternativeSolutions: steps[i]?.alternatives ?? [],
       wrongSolutions: steps[i]?.wrong ?? [],
       sticky: s.sticky ?? d.sticky,
       debriefMarkdown: debriefs[i],

@@ -111,11 +111,14 @@ export async function loadLab(dir: string, registry: CheckRegistry = builtinChec
     const body = needFile(["steps", i, "body"], step.body, "step body");
     const debrief = needFile(["steps", i, "debrief"], step.debrief, "debrief");
     const solution = needFile(["steps", i, "solution"], step.solution, "solution script");
+    const alternatives = arr(step.alternativeSolutions).map((a, k) =>
+      needFile(["steps", i, "alternativeSolutions", k], a, "alternative solution"),
+    );
     const wrong = arr(step.wrongSolutions).map((w, k) =>
       needFile(["steps", i, "wrongSolutions", k], w, "wrong solution"),
     );
     const checks = arr(step.checks).map((c, j) => parseCheck(c, ["steps", i, "checks", j]));
-    return { body, solution, wrong, checks, debrief };
+    return { body, solution, alternatives, wrong, checks, debrief };
   });
 
   function parseCheck(c: unknown, path: Path): ParsedCheck | undefined {

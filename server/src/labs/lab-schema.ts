@@ -42,6 +42,10 @@ export const stepSchema = z.strictObject({
   checks: z.array(checkSpecSchema).default([]),
   hints: z.array(z.string()).default([]),
   solution: relPath.optional().describe("Shell script run in the workstation that makes the checks pass"),
+  alternativeSolutions: z
+    .array(relPath)
+    .default([])
+    .describe("Other ways a learner may solve the step (another tag, another spelling); each must pass too"),
   wrongSolutions: z.array(relPath).default([]).describe("Shell scripts whose result must NOT pass"),
   sticky: z.boolean().optional(),
   debrief: relPath
@@ -105,7 +109,21 @@ export const labSchema = z
 export type LabFile = z.infer<typeof labSchema>;
 export type StepFile = z.infer<typeof stepSchema>;
 
-/** JSON Schema for editors; schema/lab.schema.json is this, committed (a test keeps it fresh). */
-export function labJsonSchema(): unknown {
-  return z.toJSONSchema(labSchema, { io: "input" });
+/**
+ * JSON Schema for editors; schema/lab.schema.json is this, committed (a test keeps it fresh).
+ * `checks` (every check type's spec) takes the place of the loose check shape, so an editor
+ * knows each type's fields, though the loader validates them with the type's own parse().
+ */
+export function labJsonSchema(checks?: z.ZodType): unknown {
+  const specs = checks && (z.toJSONSchema(checks, { io: "input" }) as Record<string, unknown>);
+  if (specs) delete specs.$schema;
+  return z.toJSONSchema(labSchema, {
+    io: "input",
+    override: (ctx) => {
+      if (specs && ctx.zodSchema === checkSpecSchema) {
+        for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+        Object.assign(ctx.jsonSchema, specs);
+      }
+    },
+  });
 }

@@ -29,15 +29,39 @@ describe("LabTester", () => {
       "exec solution solutions/4-exec.sh",
       "clean-up precondition",
       "clean-up solution solutions/5-clean-up.sh",
+      "run-detached solution solutions/1-pinned-tag.sh",
+      "run-detached solution solutions/1-container-run.sh",
+      "run-detached solution solutions/1-fully-qualified.sh",
       "run-detached wrong-solution solutions/1-wrong-create-only.sh",
+      "run-detached wrong-solution solutions/1-wrong-other-image.sh",
       "list wrong-solution solutions/2-wrong-images.sh",
       "logs wrong-solution solutions/3-wrong-inspect.sh",
       "exec wrong-solution solutions/4-wrong-other-file.sh",
       "clean-up wrong-solution solutions/5-wrong-stop-only.sh",
       "clean-up wrong-solution solutions/5-wrong-force-remove.sh",
     ]);
-    expect(sessions.started).toBe(7); // the main path plus one fresh session per wrong solution
-    expect(sessions.stopped).toBe(7);
+    // The main path, plus one fresh session per alternative and per wrong solution.
+    expect(sessions.started).toBe(11);
+    expect(sessions.stopped).toBe(11);
+  });
+
+  it("fails an alternative solution that the checks reject, and a wrong one they accept", async () => {
+    const lab = await load("labs/first-container");
+    const [step] = lab.steps;
+    const swapped = {
+      ...lab,
+      steps: [
+        { ...step!, alternativeSolutions: step!.wrongSolutions, wrongSolutions: step!.alternativeSolutions },
+      ],
+    };
+    const rows = await new LabTester(fakeSessionRunner()).test(swapped);
+    expect(rows.filter((r) => !r.ok).map((r) => `${r.phase} ${r.script}: ${r.detail.join("; ")}`)).toEqual([
+      'solution solutions/1-wrong-create-only.sh: a container called hello is running nginx: container hello: State.Status expected "running", got "created"',
+      'solution solutions/1-wrong-other-image.sh: a container called hello is running nginx: container hello: image expected nginx (any tag), got "redis"; it was created from the nginx image: history: expected at least 1 call(s) of POST /containers/create image nginx, got 0; closest: POST /containers/create 201 {"image":"redis","name":"hello","flags":["-d","--name"]}',
+      "wrong-solution solutions/1-pinned-tag.sh: all checks pass after this wrong solution: they accept it",
+      "wrong-solution solutions/1-container-run.sh: all checks pass after this wrong solution: they accept it",
+      "wrong-solution solutions/1-fully-qualified.sh: all checks pass after this wrong solution: they accept it",
+    ]);
   });
 
   it("fails a lab whose solution does not satisfy its checks, saying why", async () => {

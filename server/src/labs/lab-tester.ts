@@ -1,8 +1,9 @@
 // Self-test of a lab against live sessions (`slipway lab test`). For every step: its checks
-// must fail before the solution (or they test nothing), pass after it, and fail after each
-// wrong solution. Each wrong solution gets a fresh session, brought to the state just
-// before its step (setup, then the solutions of the earlier steps), so one wrong attempt
-// cannot leak into the next: slower than resetting, but needs nothing from the driver.
+// must fail before the solution (or they test nothing), pass after it and after each
+// alternative solution, and fail after each wrong solution. Each alternative and wrong
+// solution gets a fresh session, brought to the state just before its step (setup, then
+// the solutions of the earlier steps), so one attempt cannot leak into the next: slower
+// than resetting, but needs nothing from the driver.
 import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
 import type { CheckResult } from "../../../common/lab-types.ts";
@@ -51,8 +52,12 @@ export class LabTester {
     const rows: TestRow[] = [];
     for (let round = 1; round <= (opts.repeat ?? 1); round++) {
       rows.push(...(await this.mainPath(lab, round, opts)));
-      for (const [i, step] of lab.steps.entries())
-        for (const wrong of step.wrongSolutions) rows.push(...(await this.wrongPath(lab, i, wrong, round)));
+      for (const [i, step] of lab.steps.entries()) {
+        for (const alt of step.alternativeSolutions)
+          rows.push(...(await this.freshPath(lab, i, alt, round, { ...opts.run, pass: true })));
+        for (const wrong of step.wrongSolutions)
+          rows.push(...(await this.freshPath(lab, i, wrong, round, { pass: false })));
+      }
     }
     return rows;
   }
@@ -142,9 +147,17 @@ export class LabTester {
     ];
   }
 
-  private async wrongPath(lab: Lab, index: number, wrong: string, round: number): Promise<TestRow[]> {
+  /** One alternative (must pass) or wrong (must fail) solution, in a session of its own. */
+  private async freshPath(
+    lab: Lab,
+    index: number,
+    script: string,
+    round: number,
+    expect: RunOptions & { pass: boolean },
+  ): Promise<TestRow[]> {
     const step = lab.steps[index] as Step;
-    const row = { round, step: step.id, phase: "wrong-solution" as const, script: relative(lab.dir, wrong) };
+    const phase = expect.pass ? ("solution" as const) : ("wrong-solution" as const);
+    const row = { round, step: step.id, phase, script: relative(lab.dir, script) };
     const s = await this.open(lab, round);
     if ("phase" in s) return [s];
     try {
@@ -156,9 +169,12 @@ export class LabTester {
         if (r.exitCode !== 0)
           return [{ ...row, ok: false, detail: [`solution of step ${earlier.id} failed`, ...output(r)] }];
       }
-      await this.runScript(s, wrong); // its exit code is irrelevant: only the checks judge
-      const res = await runChecks(step.checks, s.ctx, lab.dir, { retries: 0 });
+      const r = await this.runScript(s, script);
+      // A wrong solution's exit code is irrelevant: only the checks judge. A valid one must work.
+      if (expect.pass && r.exitCode !== 0) return [{ ...row, ok: false, detail: output(r) }];
+      const res = await runChecks(step.checks, s.ctx, lab.dir, expect.pass ? expect : { retries: 0 });
       const passed = res.every((x) => x.pass);
+      if (expect.pass) return [{ ...row, ok: passed, detail: failures(res) }];
       return [
         {
           ...row,

@@ -19,6 +19,8 @@ export interface Step {
   readonly hints: readonly string[];
   /** Absolute paths. */
   readonly solution: string | undefined;
+  /** Other valid answers, each tested in a fresh session by `lab test`; absolute paths. */
+  readonly alternativeSolutions: readonly string[];
   readonly wrongSolutions: readonly string[];
   readonly sticky: boolean;
   /** Shown after the lab ends (challenges): cause, how to find it, fix. */

@@ -48,6 +48,11 @@ export class ProgressService {
     await Promise.all(ready.map((s) => this.live.attach(s.id)));
   }
 
+  /** Terminal input: no Docker event, but a pending step may have just become true. */
+  learnerActive(id: string): void {
+    this.live.active(id);
+  }
+
   detach(id: string): void {
     this.live.detach(id);
   }
