@@ -26,6 +26,8 @@ export interface LabCommandDeps {
   readonly settle?: RunOptions;
   /** Ctrl-C: stop what runs, stop every session, exit. */
   readonly interrupt?: AbortSignal;
+  /** Keypresses (lab dev: "r" restarts the session); none when stdin is not a terminal. */
+  readonly keys?: AsyncIterable<string>;
 }
 
 const USAGE = `usage: slipway lab <command>
@@ -33,7 +35,9 @@ const USAGE = `usage: slipway lab <command>
   test <paths…|--all> [--repeat N] [--jobs N] [--json]
                                     prove each lab in live sessions; exit 1 on any failure.
                                     --jobs: sessions run at once, across labs (default 1)
-  dev <path>                        start a session on a lab and re-check it as you edit`;
+  dev <path> [--restart-on-change]  start a session on a lab and re-check it as you edit;
+                                    a change that needs a new sandbox restarts it with the flag,
+                                    or on "r"`;
 
 /** Options that take a value, as `--jobs 3` or `--jobs=3`. */
 const VALUED = new Set(["--repeat", "--jobs"]);
@@ -75,7 +79,8 @@ export async function runLabCommand(
   }
   if (command === "dev") {
     if (paths.length !== 1 || !deps.openRuntime) return (io.err(USAGE), 2);
-    return runLabDev(targets[0] as string, io, deps.openRuntime, deps.interrupt);
+    const restart = flags.has("--restart-on-change") ? "always" : "ask";
+    return runLabDev(targets[0] as string, io, deps.openRuntime, { ...deps, restart });
   }
   if (command === "test") {
     if (!repeat) return (io.err("--repeat expects a whole number ≥ 1"), 2);
