@@ -39,6 +39,8 @@ const USAGE = `usage: slipway lab <command>
                                     a change that needs a new sandbox restarts it with the flag,
                                     or on "r"`;
 
+const MAX_JOBS = 32;
+
 /** Options that take a value, as `--jobs 3` or `--jobs=3`. */
 const VALUED = new Set(["--repeat", "--jobs"]);
 
@@ -84,12 +86,13 @@ export async function runLabCommand(
   }
   if (command === "test") {
     if (!repeat) return (io.err("--repeat expects a whole number ≥ 1"), 2);
-    if (!jobs) return (io.err("--jobs expects a whole number ≥ 1"), 2);
+    // Each session is a sandbox with its own engine: far more than the host has cores is a mistake.
+    if (!jobs || jobs > MAX_JOBS) return (io.err(`--jobs expects a whole number from 1 to ${MAX_JOBS}`), 2);
     const { labs, issues } = await validateLabs(targets);
     if (issues.length) return (issues.forEach((i) => io.err(formatIssue(i))), 1);
     const runtime = deps.sessions
       ? undefined
-      : await deps.openRuntime?.({ labPaths: targets, mode: "test", say: io.err });
+      : await deps.openRuntime?.({ labPaths: targets, mode: "test", say: io.err, maxSessions: jobs });
     const sessions = deps.sessions ?? runtime?.runner;
     if (!sessions) return (io.err("lab test needs live sessions, which this build does not provide"), 2);
     try {
