@@ -9,7 +9,7 @@ export function attachHelp(url: string, id: string, token: string): string {
     `  token:    ${token}`,
     `  browser:  ${url}/  (the lab's steps; terminals at ${api.replace(/^http/, "ws")}/terminals/<name>)`,
     `  steps:    curl -s -H 'authorization: Bearer ${token}' ${api}/lab`,
-    `  events:   curl -sN '${api}/events?token=${token}'`,
+    `  events:   curl -sN -H 'authorization: Bearer ${token}' ${api}/events`,
     `  run:      curl -s -H 'authorization: Bearer ${token}' -H 'content-type: application/json' \\`,
     `              -d '{"cmd":["sh","-c","docker ps"]}' ${api}/exec`,
   ].join("\n");
