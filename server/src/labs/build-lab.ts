@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { ParsedCheck } from "../checks/check-registry.ts";
 import { parseDuration } from "../util/duration.ts";
-import type { Lab } from "./lab.ts";
+import type { Lab, WrongSolution } from "./lab.ts";
 import type { LabFile } from "./lab-schema.ts";
 
 /** Per step, what the loader resolved: absolute paths and parsed checks. */
@@ -13,7 +13,7 @@ export interface ResolvedStep {
   readonly body: string;
   readonly solution: string | undefined;
   readonly alternatives: readonly string[];
-  readonly wrong: readonly string[];
+  readonly wrong: readonly WrongSolution[];
   readonly checks: readonly ParsedCheck[];
   readonly debrief?: string | undefined;
 }

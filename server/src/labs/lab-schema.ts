@@ -35,6 +35,23 @@ export const checkSpecSchema = z
   })
   .describe("A check: `type` picks a built-in check type, the other fields belong to it.");
 
+/** A wrong solution: a script, or a script and the check(s) that must reject it. */
+export const wrongSolutionSchema = z.union(
+  [
+    relPath,
+    z.strictObject({
+      script: relPath,
+      rejectedBy: z
+        .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+        .optional()
+        .describe(
+          "Name of the step's check that must reject it (or a list: each must); lab test fails otherwise",
+        ),
+    }),
+  ],
+  { error: "expected a script path, or { script: path, rejectedBy: name of a check of this step }" },
+);
+
 export const stepSchema = z.strictObject({
   id,
   title: z.string().min(1),
@@ -46,7 +63,10 @@ export const stepSchema = z.strictObject({
     .array(relPath)
     .default([])
     .describe("Other ways a learner may solve the step (another tag, another spelling); each must pass too"),
-  wrongSolutions: z.array(relPath).default([]).describe("Shell scripts whose result must NOT pass"),
+  wrongSolutions: z
+    .array(wrongSolutionSchema)
+    .default([])
+    .describe("Shell scripts whose result must NOT pass the step's checks"),
   sticky: z.boolean().optional(),
   debrief: relPath
     .optional()
