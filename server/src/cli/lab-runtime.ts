@@ -67,7 +67,7 @@ export function labRuntimeOpener(base: Config): OpenLabRuntime {
       liveChecks: o.mode === "dev",
     });
     const url = await app.start();
-    const runner = new AppSessionRunner(app, driver);
+    const runner = new AppSessionRunner(app, driver, (lab, id) => catalog.bind(lab, id));
     return {
       app,
       url,

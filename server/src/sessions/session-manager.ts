@@ -215,7 +215,7 @@ export class SessionManager {
       const ref = pooled ?? (await this.d.driver.create(this.spec(id, lab), labels));
       await this.d.gateway.open(ref, this.gatewayDir(id));
       await this.d.driver.waitReady(ref, 30_000);
-      await this.prepare(ref, lab);
+      await this.prepare(ref, lab, id);
       this.d.store.put({ ...this.get(id), status: "ready", sandbox: ref, readyAt: this.d.clock() });
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
@@ -228,15 +228,15 @@ export class SessionManager {
     }
   }
 
-  private async prepare(ref: SandboxRef, lab: SessionLab): Promise<void> {
-    const files = await lab.files();
+  private async prepare(ref: SandboxRef, lab: SessionLab, id: string): Promise<void> {
+    const { files, setup } = await lab.contents(id);
     if (files.length > 0) await this.d.driver.putFiles(ref, files);
     for (const image of lab.images) {
       const r = await this.d.driver.exec(ref, ["docker", "pull", "-q", image], { timeoutMs: 300_000 });
       if (r.exitCode !== 0) throw new Error(`pulling ${image} failed: ${(r.stderr || r.stdout).trim()}`);
     }
-    if (!lab.setup) return;
-    const r = await this.d.driver.exec(ref, ["bash", "-c", lab.setup], { timeoutMs: 300_000 });
+    if (!setup) return;
+    const r = await this.d.driver.exec(ref, ["bash", "-c", setup], { timeoutMs: 300_000 });
     if (r.exitCode !== 0)
       throw new Error(
         `lab setup exited ${r.exitCode ?? "by timeout"}:\n${(r.stdout + r.stderr).trim().slice(-4000)}`,
