@@ -71,8 +71,9 @@ export class LabTester {
   constructor(private readonly sessions: SessionRunner) {}
 
   async test(lab: Lab, opts: TestOptions = {}): Promise<TestRow[]> {
-    // A lab with variables is proved on two variants at least: every session draws its own.
-    const rounds = Array.from({ length: opts.repeat ?? (hasVariables(lab) ? 2 : 1) }, (_, i) => i + 1);
+    // A lab with variables is proved on two rounds at least (and every session draws its own).
+    const repeat = Math.max(opts.repeat ?? 1, hasVariables(lab) ? 2 : 1);
+    const rounds = Array.from({ length: repeat }, (_, i) => i + 1);
     const fresh = lab.steps.flatMap((step, index) => [
       ...step.alternativeSolutions.map((script) => ({
         index,
