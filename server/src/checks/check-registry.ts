@@ -10,6 +10,7 @@ import { imageCheck } from "./image-check.ts";
 import { layerCheck } from "./layer-check.ts";
 import { networkCheck } from "./network-check.ts";
 import { scriptCheck } from "./script-check.ts";
+import { secretCheck } from "./secret-check.ts";
 import { volumeCheck } from "./volume-check.ts";
 
 /** A check type as the registry holds it; `files` lists files the spec needs on disk. */
@@ -34,6 +35,7 @@ export const builtinChecks: CheckRegistry = createCheckRegistry([
   historyCheck,
   scriptCheck,
   layerCheck,
+  secretCheck,
 ] as unknown as CheckType<never>[]);
 
 /** A check from lab.yaml, already validated by its type's parse(). */
