@@ -2,6 +2,7 @@
 // before a lab is accepted, so an unknown type or a bad field never reaches a session.
 import type { CheckType } from "./check-type.ts";
 import { containerCheck } from "./container-check.ts";
+import { dockerfileCheck } from "./dockerfile-check.ts";
 import { execCheck } from "./exec-check.ts";
 import { fileCheck } from "./file-check.ts";
 import { historyCheck } from "./history-check.ts";
@@ -36,6 +37,7 @@ export const builtinChecks: CheckRegistry = createCheckRegistry([
   scriptCheck,
   layerCheck,
   secretCheck,
+  dockerfileCheck,
 ] as unknown as CheckType<never>[]);
 
 /** A check from lab.yaml, already validated by its type's parse(). */
