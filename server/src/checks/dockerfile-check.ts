@@ -61,6 +61,7 @@ function floating(from: string, globals: Map<string, string>, stages: Set<string
 
 export const dockerfileCheck: CheckType<DockerfileSpec> = {
   type: "dockerfile",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx) {
     const start = performance.now();

@@ -36,6 +36,7 @@ const sameChain = (a: readonly string[], b: readonly string[], upTo: number): bo
 
 export const layerCheck: CheckType<LayerSpec> = {
   type: "layer",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx) {
     const start = performance.now();

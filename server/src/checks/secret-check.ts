@@ -41,6 +41,7 @@ const GREP = `value=$1; shift; grep -rlFZ -e "$value" -- "$@" | tr '\\0' '\\n' |
 
 export const secretCheck: CheckType<SecretSpec> = {
   type: "secret",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx) {
     const start = performance.now();
