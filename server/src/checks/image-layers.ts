@@ -65,7 +65,7 @@ export async function layersHolding(
 ): Promise<boolean[]> {
   const r = await ctx.exec(["bash", "-c", HOLDS, "layers", path, ...layers.map((l) => l.dir)], {
     target: "engine",
-    timeoutMs: 5000,
+    timeoutMs: 12_000, // a busy host makes the exec itself slow; the check runner bounds the whole check
   });
   const flags = r.stdout.trim().split("\n").filter(Boolean);
   if (r.exitCode !== 0 || flags.length !== layers.length)

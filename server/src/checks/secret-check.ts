@@ -62,7 +62,7 @@ export const secretCheck: CheckType<SecretSpec> = {
     const layers = layersOf(body);
     const r = await ctx.exec(["bash", "-c", GREP, "secret", s.value, ...layers.map((l) => l.dir)], {
       target: "engine",
-      timeoutMs: 10_000,
+      timeoutMs: 12_000,
     });
     if (r.exitCode !== 0)
       throw new Error(`could not read the image's layers: ${r.stderr.trim().slice(0, 200)}`);
