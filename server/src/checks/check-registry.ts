@@ -7,6 +7,7 @@ import { fileCheck } from "./file-check.ts";
 import { historyCheck } from "./history-check.ts";
 import { httpCheck } from "./http-check.ts";
 import { imageCheck } from "./image-check.ts";
+import { mountsCheck } from "./mounts-check.ts";
 import { networkCheck } from "./network-check.ts";
 import { scriptCheck } from "./script-check.ts";
 import { volumeCheck } from "./volume-check.ts";
@@ -32,6 +33,7 @@ export const builtinChecks: CheckRegistry = createCheckRegistry([
   fileCheck,
   historyCheck,
   scriptCheck,
+  mountsCheck,
 ] as unknown as CheckType<never>[]);
 
 /** A check from lab.yaml, already validated by its type's parse(). */
