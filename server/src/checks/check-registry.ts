@@ -11,6 +11,7 @@ import { historyCheck } from "./history-check.ts";
 import { httpCheck } from "./http-check.ts";
 import { imageCheck } from "./image-check.ts";
 import { layerCheck } from "./layer-check.ts";
+import { mountsCheck } from "./mounts-check.ts";
 import { networkCheck } from "./network-check.ts";
 import { reachCheck } from "./reach-check.ts";
 import { scriptCheck } from "./script-check.ts";
@@ -43,6 +44,7 @@ export const builtinChecks: CheckRegistry = createCheckRegistry([
   layerCheck,
   secretCheck,
   dockerfileCheck,
+  mountsCheck,
 ] as unknown as CheckType<never>[]);
 
 /** Every check spec a registry accepts, by `type`, for the editor's JSON Schema. */
