@@ -9,6 +9,7 @@ import { httpCheck } from "./http-check.ts";
 import { imageCheck } from "./image-check.ts";
 import { networkCheck } from "./network-check.ts";
 import { scriptCheck } from "./script-check.ts";
+import { storageCheck } from "./storage-check.ts";
 import { volumeCheck } from "./volume-check.ts";
 
 /** A check type as the registry holds it; `files` lists files the spec needs on disk. */
@@ -26,6 +27,7 @@ export const builtinChecks: CheckRegistry = createCheckRegistry([
   containerCheck,
   networkCheck,
   volumeCheck,
+  storageCheck,
   imageCheck,
   httpCheck,
   execCheck,
