@@ -9,6 +9,7 @@ import { SqliteSessionStore } from "./sessions/sqlite-session-store.ts";
 import { SqliteActivityLog } from "./audit/sqlite-activity-log.ts";
 import { createLabProvider } from "./labs/create-lab-provider.ts";
 import { SqliteProgressStore } from "./progress/sqlite-progress-store.ts";
+import { SqliteTokenStore } from "./sessions/sqlite-token-store.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     labs: createLabProvider(config.labsDir, log),
     progress: new SqliteProgressStore(config.dbFile),
     activity: new SqliteActivityLog(config.dbFile),
+    tokens: new SqliteTokenStore(config.dbFile),
     log,
   });
   const url = await app.start();

@@ -10,6 +10,7 @@ import { DockerDriver } from "../../server/src/sandbox/docker/docker-driver.ts";
 import type { HostFacts } from "../../server/src/sandbox/docker/setup/host-setup.ts";
 import { createLabProvider } from "../../server/src/labs/create-lab-provider.ts";
 import { SqliteSessionStore } from "../../server/src/sessions/sqlite-session-store.ts";
+import { SqliteTokenStore } from "../../server/src/sessions/sqlite-token-store.ts";
 import { SqliteActivityLog } from "../../server/src/audit/sqlite-activity-log.ts";
 import { ephemeralInstance } from "../../server/src/sessions/ephemeral-instance.ts";
 
@@ -39,7 +40,7 @@ export function hostFacts(): HostFacts {
 
 export async function startTestApp(
   env: Record<string, string> = {},
-  overrides: Pick<AppDeps, "gatewayLimits"> = {},
+  overrides: Partial<Pick<AppDeps, "gatewayLimits" | "log">> = {},
 ): Promise<TestApp> {
   // An instance of its own: a test app reaps only what it made, never a dev server's sandboxes.
   const config = loadConfig({
@@ -63,6 +64,7 @@ export async function startTestApp(
     store,
     labs: createLabProvider(config.labsDir, silentLog),
     activity,
+    tokens: new SqliteTokenStore(dbFile),
     log: silentLog,
     ...overrides,
   });

@@ -11,7 +11,7 @@ export interface SessionHeaderOptions {
   readonly onExtend: () => void;
   readonly onEnd: () => void;
   readonly onSubmit: () => void;
-  readonly onCopyViewerLink: () => void;
+  readonly onViewerLinks: () => void;
   readonly onExpire: () => void;
 }
 
@@ -42,7 +42,7 @@ export class SessionHeader {
         "div",
         { class: "header-actions" },
         challenge ? button("Submit", o.onSubmit, "primary") : button("Extend 30 min", o.onExtend),
-        challenge ? null : button("Viewer link", o.onCopyViewerLink),
+        challenge ? null : button("Viewer links", o.onViewerLinks),
         button("End session", o.onEnd, "danger"),
       ),
     );

@@ -4,7 +4,7 @@
 import type { LabEvent, SessionLabView } from "../../../common/lab-events.ts";
 import type { SessionView } from "../api/api-types.ts";
 import { SessionApi } from "../api/session-api.ts";
-import { endsSession, subscribeSessionEvents } from "../api/session-events.ts";
+import { endsSession } from "../api/session-events.ts";
 import type { AppContext, Page } from "../app/page.ts";
 import { h } from "../dom/h.ts";
 import { InstructionsPanel } from "../instructions/instructions-panel.ts";
@@ -89,7 +89,7 @@ export class SessionPage implements Page {
       onExtend: () => void actions.extend(),
       onEnd: () => void actions.end(),
       onSubmit: () => void actions.submit(),
-      onCopyViewerLink: () => void actions.copyViewerLink(),
+      onViewerLinks: () => actions.viewerLinks(),
       onExpire: () => (challenge ? this.showReport(api) : this.say("Time is up: the session is ending.")),
     });
     const instructions =
@@ -126,7 +126,7 @@ export class SessionPage implements Page {
         else this.ended(reason ?? "the session ended");
       }
     };
-    const unsubscribe = subscribeSessionEvents(api.eventsUrl(), {
+    const unsubscribe = api.events({
       onEvent,
       onConnected: (c) => header.setLive(c),
     });

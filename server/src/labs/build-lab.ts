@@ -5,14 +5,15 @@ import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { ParsedCheck } from "../checks/check-registry.ts";
 import { parseDuration } from "../util/duration.ts";
-import type { Lab } from "./lab.ts";
+import type { Lab, WrongSolution } from "./lab.ts";
 import type { LabFile } from "./lab-schema.ts";
 
 /** Per step, what the loader resolved: absolute paths and parsed checks. */
 export interface ResolvedStep {
   readonly body: string;
   readonly solution: string | undefined;
-  readonly wrong: readonly string[];
+  readonly alternatives: readonly string[];
+  readonly wrong: readonly WrongSolution[];
   readonly checks: readonly ParsedCheck[];
   readonly debrief?: string | undefined;
 }
@@ -53,6 +54,7 @@ export async function buildLab(
       checks: steps[i]?.checks ?? [],
       hints: s.hints,
       solution: steps[i]?.solution,
+      alternativeSolutions: steps[i]?.alternatives ?? [],
       wrongSolutions: steps[i]?.wrong ?? [],
       sticky: s.sticky ?? d.sticky,
       debriefMarkdown: debriefs[i],

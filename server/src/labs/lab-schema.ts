@@ -35,6 +35,23 @@ export const checkSpecSchema = z
   })
   .describe("A check: `type` picks a built-in check type, the other fields belong to it.");
 
+/** A wrong solution: a script, or a script and the check(s) that must reject it. */
+export const wrongSolutionSchema = z.union(
+  [
+    relPath,
+    z.strictObject({
+      script: relPath,
+      rejectedBy: z
+        .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+        .optional()
+        .describe(
+          "Name of the step's check that must reject it (or a list: each must); lab test fails otherwise",
+        ),
+    }),
+  ],
+  { error: "expected a script path, or { script: path, rejectedBy: name of a check of this step }" },
+);
+
 export const stepSchema = z.strictObject({
   id,
   title: z.string().min(1),
@@ -42,7 +59,14 @@ export const stepSchema = z.strictObject({
   checks: z.array(checkSpecSchema).default([]),
   hints: z.array(z.string()).default([]),
   solution: relPath.optional().describe("Shell script run in the workstation that makes the checks pass"),
-  wrongSolutions: z.array(relPath).default([]).describe("Shell scripts whose result must NOT pass"),
+  alternativeSolutions: z
+    .array(relPath)
+    .default([])
+    .describe("Other ways a learner may solve the step (another tag, another spelling); each must pass too"),
+  wrongSolutions: z
+    .array(wrongSolutionSchema)
+    .default([])
+    .describe("Shell scripts whose result must NOT pass the step's checks"),
   sticky: z.boolean().optional(),
   debrief: relPath
     .optional()
@@ -105,7 +129,21 @@ export const labSchema = z
 export type LabFile = z.infer<typeof labSchema>;
 export type StepFile = z.infer<typeof stepSchema>;
 
-/** JSON Schema for editors; schema/lab.schema.json is this, committed (a test keeps it fresh). */
-export function labJsonSchema(): unknown {
-  return z.toJSONSchema(labSchema, { io: "input" });
+/**
+ * JSON Schema for editors; schema/lab.schema.json is this, committed (a test keeps it fresh).
+ * `checks` (every check type's spec) takes the place of the loose check shape, so an editor
+ * knows each type's fields, though the loader validates them with the type's own parse().
+ */
+export function labJsonSchema(checks?: z.ZodType): unknown {
+  const specs = checks && (z.toJSONSchema(checks, { io: "input" }) as Record<string, unknown>);
+  if (specs) delete specs.$schema;
+  return z.toJSONSchema(labSchema, {
+    io: "input",
+    override: (ctx) => {
+      if (specs && ctx.zodSchema === checkSpecSchema) {
+        for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+        Object.assign(ctx.jsonSchema, specs);
+      }
+    },
+  });
 }

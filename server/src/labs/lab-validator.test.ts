@@ -50,7 +50,7 @@ describe("validateLabs rejects bad labs with file:line:col, what and how to fix"
 
   it("reports unknown check types and bad check fields", async () => {
     expect(await issuesOf(join(FIXTURES, "unknown-check"))).toEqual([
-      'unknown-check/lab.yaml:12:15: unknown check type "port-open" — use one of container, network, volume, image, http, exec, file, history, script',
+      'unknown-check/lab.yaml:12:15: unknown check type "port-open" — use one of container, containers, network, reach, volume, image, http, exec, file, history, script',
       'unknown-check/lab.yaml:16:16: container check: steps.0.checks.1.state: Invalid option: expected one of "created"|"running"|"paused"|"restarting"|"exited"|"dead" — see the container check in docs/authoring.md',
       'unknown-check/lab.yaml:17:9: container check: steps.0.checks.1.colour: unknown field "colour" — see the container check in docs/authoring.md',
     ]);
@@ -68,6 +68,29 @@ describe("validateLabs rejects bad labs with file:line:col, what and how to fix"
     expect(await issuesOf(join(FIXTURES, "bad-image"))).toEqual([
       "bad-image/lab.yaml:10:7: sandbox.images.1: not in the image catalog (busybox, debian, hashicorp/http-echo, mysql, nginx, node, postgres, python, redis, registry), optionally with :tag — see docs/authoring.md or schema/lab.schema.json",
       'bad-image/lab.yaml:12:14: sandbox.policy.0.allow: Invalid option: expected one of "privileged"|"cap-add"|"devices"|"host-namespaces"|"bind-mount"|"security-opt"|"sysctls"|"runtime"|"cgroup-parent"|"plugins"|"swarm-join"|"buildkit-api" — use one of "privileged", "cap-add", "devices", "host-namespaces", "bind-mount", "security-opt", "sysctls", "runtime", "cgroup-parent", "plugins", "swarm-join", "buildkit-api"',
+    ]);
+  });
+
+  it("reports wrong solutions that are malformed or name a check the step does not have", async () => {
+    const dir = join(FIXTURES, "bad-wrong-solutions");
+    expect(await issuesOf(dir)).toEqual([
+      'bad-wrong-solutions/lab.yaml:22:21: steps.0.wrongSolutions.0.rejectedBy: step run-web has no check named "web runs" — use the name of one of its checks: "web is running", "container #2"',
+      'bad-wrong-solutions/lab.yaml:24:54: steps.0.wrongSolutions.1.rejectedBy: step run-web has no check named "port check" — use the name of one of its checks: "web is running", "container #2"',
+      "bad-wrong-solutions/lab.yaml:25:9: steps.0.wrongSolutions.2: expected a script path, or { script: path, rejectedBy: name of a check of this step } — see docs/authoring.md or schema/lab.schema.json",
+      `bad-wrong-solutions/lab.yaml:26:17: wrong solution solutions/gone.sh does not exist — create ${join(dir, "solutions/gone.sh")} or fix the path`,
+      "bad-wrong-solutions/lab.yaml:27:9: unknown field steps.0.wrongSolutions.3.rejectdBy — remove it or fix its spelling",
+    ]);
+  });
+
+  it("reads both forms of a wrong solution", async () => {
+    const { labs, issues } = await validateLabs([join(FIXTURES, "tester/rejected-by")]);
+    expect(issues).toEqual([]);
+    expect(
+      labs[0]?.steps[0]?.wrongSolutions.map((w) => [relative(FIXTURES, w.script), w.rejectedBy]),
+    ).toEqual([
+      ["tester/rejected-by/solutions/wrong-no-port.sh", ["port 80 is published on 8080"]],
+      ["tester/rejected-by/solutions/wrong-image.sh", ["port 80 is published on 8080"]],
+      ["tester/rejected-by/solutions/wrong-image.sh", []],
     ]);
   });
 

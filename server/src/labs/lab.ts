@@ -11,6 +11,13 @@ import type {
 import type { ParsedCheck } from "../checks/check-registry.ts";
 import type { ALLOWANCES } from "./lab-schema.ts";
 
+/** A script the step's checks must reject; `rejectedBy` names checks that must be among those that do. */
+export interface WrongSolution {
+  /** Absolute path. */
+  readonly script: string;
+  readonly rejectedBy: readonly string[];
+}
+
 export interface Step {
   readonly id: string;
   readonly title: string;
@@ -19,7 +26,9 @@ export interface Step {
   readonly hints: readonly string[];
   /** Absolute paths. */
   readonly solution: string | undefined;
-  readonly wrongSolutions: readonly string[];
+  /** Other valid answers, each tested in a fresh session by `lab test`; absolute paths. */
+  readonly alternativeSolutions: readonly string[];
+  readonly wrongSolutions: readonly WrongSolution[];
   readonly sticky: boolean;
   /** Shown after the lab ends (challenges): cause, how to find it, fix. */
   readonly debriefMarkdown: string | undefined;

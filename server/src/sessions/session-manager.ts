@@ -4,7 +4,7 @@
 import { SlipwayError } from "../errors.ts";
 import type { EngineGateway } from "../gateway/engine-gateway.ts";
 import type { ExecResult, SandboxDriver, SandboxRef, SandboxSpec } from "../sandbox/sandbox-driver.ts";
-import { hashToken, newSessionId, newToken, tokenMatches } from "./ids.ts";
+import { hashToken, newSessionId, newToken } from "./ids.ts";
 import type { LabProvider, SessionLab } from "./lab-provider.ts";
 import { type Session, type SessionView, isActive, toView } from "./session.ts";
 import type { SessionStore } from "./session-store.ts";
@@ -112,14 +112,6 @@ export class SessionManager {
       .sort((a, b) => a - b);
     const estimate = (ends[position - 1] ?? ends.at(-1) ?? this.d.clock()) - this.d.clock();
     return toView(s, { position, estimatedWaitMs: Math.max(0, estimate) });
-  }
-
-  authorize(id: string, token: string | undefined): Session {
-    const s = this.d.store.get(id);
-    // Same answer for "no such session" and "wrong token": nothing leaks about which ids exist.
-    if (!s || !token || !tokenMatches(token, s.tokenHash))
-      throw new SlipwayError("forbidden", "invalid session or token");
-    return s;
   }
 
   ready(id: string): SandboxRef {

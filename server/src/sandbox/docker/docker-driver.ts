@@ -13,6 +13,7 @@ import type {
   StorageReport,
 } from "../sandbox-driver.ts";
 import { execIn } from "./docker-exec.ts";
+import { listeningPorts } from "./listening-ports.ts";
 import { listLabelled, removeLabelled } from "./labelled-resources.ts";
 import { putFiles, readFileFrom } from "./docker-files.ts";
 import { watchSandbox } from "./docker-watch.ts";
@@ -169,6 +170,9 @@ export class DockerDriver implements SandboxDriver {
     if (!host) throw new SlipwayError("unavailable", `sandbox ${ref.id} has no address`);
     return { host, port };
   }
+
+  listeningPorts: SandboxDriver["listeningPorts"] = (ref) =>
+    listeningPorts(this.docker.getContainer(ref.engine));
 
   listManaged: SandboxDriver["listManaged"] = (selector = {}) => listLabelled(this.docker, selector);
 
