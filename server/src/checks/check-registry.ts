@@ -16,6 +16,7 @@ import { networkCheck } from "./network-check.ts";
 import { reachCheck } from "./reach-check.ts";
 import { scriptCheck } from "./script-check.ts";
 import { secretCheck } from "./secret-check.ts";
+import { storageCheck } from "./storage-check.ts";
 import { volumeCheck } from "./volume-check.ts";
 
 /** A check type as the registry holds it; `files` lists files the spec needs on disk. */
@@ -35,6 +36,7 @@ export const builtinChecks: CheckRegistry = createCheckRegistry([
   networkCheck,
   reachCheck,
   volumeCheck,
+  storageCheck,
   imageCheck,
   httpCheck,
   execCheck,

