@@ -16,7 +16,7 @@ describe("slipway lab", () => {
   it("validate: all labs in labs/ are valid", async () => {
     const c = capture();
     expect(await runLabCommand(["lab", "validate"], c.io, deps)).toBe(0);
-    expect(c.out).toEqual(["3 lab(s) valid"]);
+    expect(c.out).toEqual(["4 lab(s) valid"]);
   });
 
   it("validate: prints every located error and exits 1", async () => {
@@ -70,7 +70,12 @@ describe("slipway lab", () => {
       settle: { retries: 0 },
     });
     const report = JSON.parse(c.out[0] as string) as Record<string, unknown[]>;
-    expect(Object.keys(report)).toEqual(["first-container", "playground", "troubleshoot-exit-codes"]);
+    expect(Object.keys(report)).toEqual([
+      "first-container",
+      "playground",
+      "resource-limits-and-monitoring",
+      "troubleshoot-exit-codes",
+    ]);
     expect(code).toBe(1); // the fake docker cannot build images: troubleshoot-exit-codes fails its setup
     expect(sessions.started).toBe(sessions.stopped);
   });
@@ -87,9 +92,10 @@ describe("slipway lab", () => {
     expect(c.out.map((block) => block.split("\n")[0]).sort()).toEqual([
       "lab first-container",
       "lab playground",
+      "lab resource-limits-and-monitoring",
       "lab troubleshoot-exit-codes",
     ]);
-    expect(c.err[0]).toBe("testing 3 lab(s) (up to 3 sessions at once)…");
+    expect(c.err[0]).toBe("testing 4 lab(s) (up to 3 sessions at once)…");
     expect(c.err).toContainEqual(expect.stringMatching(/^\[first-container 11\/11\] ok {3}/));
     expect(c.err.filter((l) => l.startsWith("[troubleshoot-exit-codes "))).toHaveLength(1 + 4);
     // The fake docker cannot build images: its setup fails, said once, the rest skipped.
