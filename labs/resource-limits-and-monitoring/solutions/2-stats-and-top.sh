@@ -1,0 +1,4 @@
+#!/bin/sh
+set -eu
+docker stats --no-stream
+docker top web

@@ -1,0 +1,11 @@
+#!/bin/sh
+set -eu
+docker run --detach --name bomb --pids-limit 64 --memory 64m --cpus 0.5 busybox \
+  sh -c 'bomb() { bomb | bomb & }; bomb; exec sleep 120'
+# Wait (bounded) until the kernel has refused a fork: the bomb is at its limit.
+for _ in $(seq 1 60); do
+  docker logs bomb 2>&1 | grep -q "fork" && break
+  sleep 0.5
+done
+docker stats --no-stream bomb
+docker run --name canary busybox echo "the engine still starts containers"
