@@ -79,6 +79,7 @@ export interface ManagedSandbox {
   readonly id: string;
   readonly labels: Partial<Labels>;
   readonly ref: SandboxRef | undefined;
+  /** Every container runs; false for a paused sandbox (or a broken one). */
   readonly running: boolean;
   readonly resources: number;
 }
@@ -133,6 +134,14 @@ export interface SandboxDriver {
   watch(ref: SandboxRef, signal: AbortSignal): AsyncIterable<SandboxChange>;
   /** Where the host reaches a TCP port listening in the sandbox's network namespace. */
   portEndpoint(ref: SandboxRef, port: number): Promise<{ host: string; port: number }>;
+  /** Stops everything in the sandbox and frees its memory and CPU; its disk (the engine's
+   *  images, containers and volumes, the workspace) is kept. Idempotent, so a pause cut short
+   *  by a crash is finished by calling it again. */
+  pause(ref: SandboxRef): Promise<void>;
+  /** Brings a paused sandbox back on the same disk: the engine restarts what has a restart
+   *  policy, the rest stays stopped. Resolves once the containers run (then waitReady).
+   *  Idempotent. */
+  resume(ref: SandboxRef): Promise<void>;
   listManaged(selector?: Partial<Labels>): Promise<ManagedSandbox[]>;
   storage(): Promise<StorageReport>;
   /** Removes driver leftovers that belong to no sandbox (e.g. after a crash mid-create). */

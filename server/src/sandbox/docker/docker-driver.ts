@@ -22,10 +22,13 @@ import { resolveEnginePaths } from "./engine-paths.ts";
 import {
   SERVER_DIRS,
   createSessionDisk,
+  mountSessionDisk,
   pruneSandboxDirs,
   removeSessionDisk,
   storageReport,
+  unmountSessionDisk,
 } from "./session-disk.ts";
+import { type PauseDisk, pauseSandbox, resumeSandbox } from "./sandbox-pause.ts";
 import { connectNoFollow } from "./socket-no-follow.ts";
 import { type HostTraits, engineOptions, sandboxNames, workstationOptions } from "./sandbox-containers.ts";
 import { SubnetAllocator } from "./subnet-allocator.ts";
@@ -170,6 +173,10 @@ export class DockerDriver implements SandboxDriver {
     return { host, port };
   }
 
+  pause: SandboxDriver["pause"] = (ref) => pauseSandbox(this.docker, ref, this.disk(ref.id));
+
+  resume: SandboxDriver["resume"] = (ref) => resumeSandbox(this.docker, ref, this.disk(ref.id));
+
   listManaged: SandboxDriver["listManaged"] = (selector = {}) => listLabelled(this.docker, selector);
 
   async destroy(id: string): Promise<void> {
@@ -190,6 +197,11 @@ export class DockerDriver implements SandboxDriver {
   async prune(): Promise<number> {
     const claimed = new Set((await this.listManaged()).map((m) => m.id));
     return pruneSandboxDirs(join(this.o.stateDir, "sandboxes"), claimed, 10 * 60_000);
+  }
+
+  private disk(id: string): PauseDisk {
+    const dir = this.sandboxDir(id);
+    return { unmount: () => unmountSessionDisk(dir), mount: () => mountSessionDisk(dir) };
   }
 
   private sandboxDir(id: string): string {
