@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig } from "../server/src/config.ts";
-import { ephemeralInstance } from "../server/src/sessions/ephemeral-instance.ts";
+import { ephemeralInstance } from "../server/src/sessions/reconcile/ephemeral-instance.ts";
 import { hostFacts, startTestApp, type TestApp } from "../test/support/test-app.ts";
 import { percentile, report } from "./stats.ts";
 

@@ -1,5 +1,6 @@
 // The composition root: every subsystem is built here from the config and the injected
-// dependencies. Nothing else constructs a driver, store or manager.
+// dependencies. Nothing else constructs a gateway, manager or service; open-app.ts picks
+// the driver and stores (real or in memory) and hands them in.
 import express from "express";
 import { existsSync } from "node:fs";
 import { type Server, createServer } from "node:http";
@@ -17,19 +18,24 @@ import { fileRoutes } from "./http/file-routes.ts";
 import { healthRoute } from "./http/health-route.ts";
 import { labEventsRoute } from "./http/lab-events-route.ts";
 import { labRoutes } from "./http/lab-routes.ts";
+import { learnerRoutes } from "./http/learner-routes.ts";
 import { portProxy } from "./http/port-proxy.ts";
+import { sessionGuard } from "./http/session-guard.ts";
 import { sessionRoutes } from "./http/session-routes.ts";
 import type { LabCatalog } from "./labs/lab-catalog.ts";
+import { LearnerOverview } from "./learners/learner-overview.ts";
+import type { LearnerStore } from "./learners/learner-store.ts";
+import { Learners } from "./learners/learners.ts";
+import { MemoryLearnerStore } from "./learners/memory-learner-store.ts";
 import type { Log } from "./logger.ts";
 import { MemoryProgressStore } from "./progress/memory-progress-store.ts";
 import { ProgressService } from "./progress/progress-service.ts";
 import type { ProgressStore } from "./progress/progress-store.ts";
 import type { SandboxDriver } from "./sandbox/sandbox-driver.ts";
-import { SessionManager } from "./sessions/session-manager.ts";
-import { observeSessionStore } from "./sessions/observed-session-store.ts";
 import { DiskGuard } from "./sessions/disk-guard.ts";
-import { SessionReconciler } from "./sessions/session-reconciler.ts";
-import type { SessionStore } from "./sessions/session-store.ts";
+import { SessionReconciler } from "./sessions/reconcile/session-reconciler.ts";
+import { SessionManager } from "./sessions/session-manager.ts";
+import type { SessionStore } from "./sessions/store/session-store.ts";
 import { attachTerminalServer } from "./terminal/terminal-server.ts";
 import { WorkspaceFiles } from "./workspace/workspace-files.ts";
 
@@ -45,27 +51,33 @@ export interface AppDeps {
   readonly gatewayLimits?: Partial<GatewayLimits>;
   /** Learners' lab progress; in memory unless the caller keeps it (main.ts does). */
   readonly progress?: ProgressStore;
+  /** Learner identities; in memory unless the caller keeps them. */
+  readonly learners?: LearnerStore;
   /** Re-check labs on every sandbox change (default true; `lab test` checks on its own). */
   readonly liveChecks?: boolean;
 }
 
 export interface App {
   readonly server: Server;
+  readonly driver: SandboxDriver;
   readonly sessions: SessionManager;
   readonly reconciler: SessionReconciler;
+  readonly diskGuard: DiskGuard;
   readonly activity: ActivityLog;
   readonly progress: ProgressService;
+  readonly learners: Learners;
   /** Adopts surviving sessions, starts the reconcile loop and listens; resolves to the URL. */
   start(): Promise<string>;
+  /** Stops listening and closes every store; sessions live on in their sandboxes. */
   close(): Promise<void>;
 }
 
 export function createApp(config: Config, deps: AppDeps): App {
   const clock = deps.clock ?? Date.now;
-  const activity = deps.activity ?? new MemoryActivityLog();
+  const activity: ActivityLog = deps.activity ?? new MemoryActivityLog();
   const progressStore = deps.progress ?? new MemoryProgressStore();
-  // Every status move reaches live checks and event streams, whoever made it.
-  const store = observeSessionStore(deps.store, (s) => progress.sessionChanged(s));
+  const learnerStore = deps.learners ?? new MemoryLearnerStore();
+  const learners = new Learners({ store: learnerStore, clock });
   const gateway = new EngineGateway({
     connectEngine: (ref) => deps.driver.connectEngine(ref),
     onActivity: (id) => sessions.touch(id),
@@ -77,14 +89,18 @@ export function createApp(config: Config, deps: AppDeps): App {
     onError: (id, error) => deps.log("warn", "gateway error", { id, error: String(error) }),
     limits: deps.gatewayLimits,
   });
-  const sessions = new SessionManager({
-    onStopped: (id) => (void terminals.hub.closeSession(id), progress.detach(id)),
+  const sessions: SessionManager = new SessionManager({
+    // Every status move reaches live checks and event streams; terminals let go of a session
+    // whose sandbox is about to stop (shells come back in dtach after a resume).
+    onMoved: (s) => {
+      progress.sessionChanged(s);
+      if (s.status !== "ready" && s.status !== "starting") void terminals.hub.closeSession(s.id);
+    },
     driver: deps.driver,
-    store,
+    store: deps.store,
     gateway,
     labs: deps.labs,
     clock,
-    stateDir: config.stateDir,
     instance: config.instance,
     limits: config.sandbox,
     policy: config.sessions,
@@ -93,14 +109,15 @@ export function createApp(config: Config, deps: AppDeps): App {
   });
   const diskGuard: DiskGuard = new DiskGuard({
     driver: deps.driver,
-    isActiveSession: (id): boolean => sessions.isActive(id),
+    sessions: () => deps.store.list(),
     stop: (id, reason) => sessions.stop(id, reason),
+    pausedBudgetBytes: config.sessions.pausedDiskGiB * 1024 ** 3,
     log: deps.log,
   });
   let diskTimer: NodeJS.Timeout | undefined;
-  const progress = new ProgressService({
+  const progress: ProgressService = new ProgressService({
     sessions,
-    listSessions: () => store.list(),
+    listSessions: () => deps.store.list(),
     labs: deps.labs,
     driver: deps.driver,
     activity,
@@ -111,27 +128,36 @@ export function createApp(config: Config, deps: AppDeps): App {
   });
   const reconciler = new SessionReconciler({
     driver: deps.driver,
-    store,
+    store: deps.store,
     gateway,
-    sessions,
+    gatewayDir: (id) => deps.driver.gatewayDir(id),
+    lifecycle: sessions.lifecycle,
+    pool: sessions.pool,
+    promoteQueued: () => sessions.promoteQueued(),
     clock,
     instance: config.instance,
-    idleMs: config.sessions.idleMs,
     poolMaxAgeMs: 86_400_000,
     log: deps.log,
   });
+  const overview = new LearnerOverview({
+    sessions,
+    labs: deps.labs,
+    progress: (id) => progressStore.get(id),
+  });
+  const guard = sessionGuard(sessions, learners);
 
   const app = express();
   app.disable("x-powered-by");
-  app.use("/api/sessions", portProxy(sessions, deps.driver));
+  app.use("/api/sessions", portProxy(sessions, deps.driver, guard));
   app.use(express.json({ limit: "256kb" }));
   app.use(
     "/api",
     healthRoute(deps.driver, () => ({ sessions: { active: sessions.activeCount() } })),
   );
-  app.use("/api/sessions", sessionRoutes(sessions, activity));
-  app.use("/api/sessions", fileRoutes(sessions, new WorkspaceFiles(deps.driver)));
-  app.use("/api", labRoutes(deps.labs, sessions, progress), labEventsRoute(sessions, progress));
+  app.use("/api/sessions", sessionRoutes(sessions, activity, learners, guard));
+  app.use("/api/sessions", fileRoutes(sessions, new WorkspaceFiles(deps.driver), guard));
+  app.use("/api", labRoutes(deps.labs, sessions, progress, guard), labEventsRoute(progress, guard));
+  app.use("/api", learnerRoutes(learners, sessions, overview));
   app.use(
     "/api",
     (_req, res) => void res.status(404).json({ error: { code: "not-found", message: "no such API route" } }),
@@ -156,17 +182,20 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   return {
     server,
+    driver: deps.driver,
     sessions,
     reconciler,
+    diskGuard,
     activity,
     progress,
+    learners,
     async start() {
       await reconciler.boot();
       await progress.adoptAll();
       reconciler.startInterval(config.sessions.reconcileMs);
-      const guard = () =>
+      const guardDisk = () =>
         void diskGuard.check().catch((e) => deps.log("error", "disk check failed", { error: String(e) }));
-      diskTimer = setInterval(guard, 5_000).unref();
+      diskTimer = setInterval(guardDisk, 5_000).unref();
       await new Promise<void>((resolve, reject) =>
         server.once("error", reject).listen(config.port, config.host, resolve),
       );
@@ -185,6 +214,8 @@ export function createApp(config: Config, deps: AppDeps): App {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       deps.store.close();
       progressStore.close();
+      learnerStore.close();
+      activity.close?.();
     },
   };
 }

@@ -1,17 +1,16 @@
 // A real Slipway app for integration tests: the real Docker driver and engine, a throwaway
-// session database, an ephemeral port.
+// session database, an ephemeral port. Opened like `npm start` (openApp), with the host
+// setup that the tests' global setup already ran read from its facts file.
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type App, type AppDeps, createApp } from "../../server/src/app.ts";
+import type { App } from "../../server/src/app.ts";
 import { loadConfig } from "../../server/src/config.ts";
 import { silentLog } from "../../server/src/logger.ts";
+import { type AppOverrides, openApp } from "../../server/src/open-app.ts";
 import { DockerDriver } from "../../server/src/sandbox/docker/docker-driver.ts";
 import type { HostFacts } from "../../server/src/sandbox/docker/setup/host-setup.ts";
-import { createLabProvider } from "../../server/src/labs/create-lab-provider.ts";
-import { SqliteSessionStore } from "../../server/src/sessions/sqlite-session-store.ts";
-import { SqliteActivityLog } from "../../server/src/audit/sqlite-activity-log.ts";
-import { ephemeralInstance } from "../../server/src/sessions/ephemeral-instance.ts";
+import { ephemeralInstance } from "../../server/src/sessions/reconcile/ephemeral-instance.ts";
 
 export interface TestApp {
   readonly app: App;
@@ -39,14 +38,16 @@ export function hostFacts(): HostFacts {
 
 export async function startTestApp(
   env: Record<string, string> = {},
-  overrides: Pick<AppDeps, "gatewayLimits"> = {},
+  overrides: Pick<AppOverrides, "gatewayLimits" | "clock"> = {},
 ): Promise<TestApp> {
-  // An instance of its own: a test app reaps only what it made, never a dev server's sandboxes.
+  // An instance and a database of its own: a test app reaps only what it made, never a dev
+  // server's sandboxes.
   const config = loadConfig({
     ...process.env,
     SLIPWAY_PORT: "0",
     SLIPWAY_POOL_SIZE: "0",
     SLIPWAY_INSTANCE: ephemeralInstance("test"),
+    SLIPWAY_DB: join(mkdtempSync(join(tmpdir(), "slipway-test-")), "slipway.db"),
     ...env,
   });
   const driver = new DockerDriver({
@@ -55,17 +56,7 @@ export async function startTestApp(
     facts: hostFacts(),
     subnetRange: config.sandbox.subnet,
   });
-  const dbFile = join(mkdtempSync(join(tmpdir(), "slipway-test-")), "slipway.db");
-  const store = new SqliteSessionStore(dbFile);
-  const activity = new SqliteActivityLog(dbFile);
-  const app = createApp(config, {
-    driver,
-    store,
-    labs: createLabProvider(config.labsDir, silentLog),
-    activity,
-    log: silentLog,
-    ...overrides,
-  });
+  const app = await openApp(config, { driver, log: silentLog, ...overrides });
   const url = await app.start();
   const api: TestApp["api"] = async (method, path, body, token) => {
     const res = await fetch(`${url}${path}`, {
@@ -106,7 +97,6 @@ export async function startTestApp(
       await app.sessions.settle();
       for (const id of app.sessions.activeIds()) await app.sessions.stop(id).catch(() => undefined);
       await app.close();
-      activity.close();
     },
   };
 }

@@ -8,13 +8,13 @@ import type { SessionManager } from "../sessions/session-manager.ts";
 import type { SandboxRef } from "../sandbox/sandbox-driver.ts";
 import type { WorkspaceFiles } from "../workspace/workspace-files.ts";
 import { workspacePath } from "../workspace/workspace-path.ts";
-import { requireToken } from "./auth.ts";
+import type { SessionGuard } from "./session-guard.ts";
 
-export function fileRoutes(sessions: SessionManager, files: WorkspaceFiles): Router {
+export function fileRoutes(sessions: SessionManager, files: WorkspaceFiles, guard: SessionGuard): Router {
   const r = Router();
   const sandbox = (req: Request): SandboxRef => {
     const id = String(req.params.id);
-    sessions.authorize(id, requireToken(req));
+    guard(req);
     const ref = sessions.ready(id);
     sessions.touch(id);
     return ref;

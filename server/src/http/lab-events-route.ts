@@ -5,19 +5,18 @@
 import { Router } from "express";
 import type { LabEvent } from "../../../common/lab-events.ts";
 import type { ProgressService } from "../progress/progress-service.ts";
-import type { SessionManager } from "../sessions/session-manager.ts";
-import { requireToken } from "./auth.ts";
+import type { SessionGuard } from "./session-guard.ts";
 
 const HEARTBEAT_MS = 15_000;
 const ended = (e: LabEvent) =>
   (e.type === "session" && (e.state === "stopped" || e.state === "failed")) ||
   (e.type === "snapshot" && (e.view.state === "stopped" || e.view.state === "failed"));
 
-export function labEventsRoute(sessions: SessionManager, progress: ProgressService): Router {
+export function labEventsRoute(progress: ProgressService, guard: SessionGuard): Router {
   const r = Router();
   r.get("/sessions/:id/events", async (req, res) => {
     const id = req.params.id;
-    sessions.authorize(id, requireToken(req));
+    guard(req);
     let seq = 0;
     // Subscribed before the snapshot is taken, so no event falls between the two.
     const early: LabEvent[] = [];

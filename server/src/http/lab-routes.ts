@@ -6,7 +6,7 @@ import { SlipwayError } from "../errors.ts";
 import type { LabCatalog } from "../labs/lab-catalog.ts";
 import type { ProgressService } from "../progress/progress-service.ts";
 import type { SessionManager } from "../sessions/session-manager.ts";
-import { requireToken } from "./auth.ts";
+import type { SessionGuard } from "./session-guard.ts";
 
 const StepBody = z.object({ step: z.string().min(1).max(100) });
 
@@ -17,28 +17,33 @@ function stepOf(body: unknown): string {
   return r.data.step;
 }
 
-export function labRoutes(labs: LabCatalog, sessions: SessionManager, progress: ProgressService): Router {
+export function labRoutes(
+  labs: LabCatalog,
+  sessions: SessionManager,
+  progress: ProgressService,
+  guard: SessionGuard,
+): Router {
   const r = Router();
   r.get("/labs", async (_req, res) => void res.json(await labs.list()));
   r.get("/sessions/:id/lab", async (req, res) => {
-    sessions.authorize(req.params.id, requireToken(req));
+    guard(req);
     res.json(await progress.view(req.params.id));
   });
   r.post("/sessions/:id/check", async (req, res) => {
-    sessions.authorize(req.params.id, requireToken(req));
+    guard(req);
     sessions.touch(req.params.id);
     res.json(await progress.check(req.params.id));
   });
   r.post("/sessions/:id/hints", async (req, res) => {
-    sessions.authorize(req.params.id, requireToken(req));
+    guard(req);
     res.json(await progress.hint(req.params.id, stepOf(req.body)));
   });
   r.post("/sessions/:id/solution", async (req, res) => {
-    sessions.authorize(req.params.id, requireToken(req));
+    guard(req);
     res.json(await progress.solution(req.params.id, stepOf(req.body)));
   });
   r.get("/sessions/:id/report", async (req, res) => {
-    sessions.authorize(req.params.id, requireToken(req));
+    guard(req);
     res.json(await progress.report(req.params.id));
   });
   return r;

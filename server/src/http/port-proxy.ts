@@ -6,20 +6,20 @@ import { request } from "node:http";
 import { SlipwayError } from "../errors.ts";
 import type { SandboxDriver } from "../sandbox/sandbox-driver.ts";
 import type { SessionManager } from "../sessions/session-manager.ts";
-import { requireToken } from "./auth.ts";
+import type { SessionGuard } from "./session-guard.ts";
 
-export function portProxy(sessions: SessionManager, driver: SandboxDriver): Router {
+export function portProxy(sessions: SessionManager, driver: SandboxDriver, guard: SessionGuard): Router {
   const r = Router({ mergeParams: true });
   r.all("/:id/ports/:port{/*rest}", async (req: Request, res: Response) => {
     const id = String(req.params.id);
-    const token = requireToken(req);
-    sessions.authorize(id, token);
+    guard(req);
     const port = Number(req.params.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535)
       throw new SlipwayError("invalid-input", "port must be 1-65535");
     const target = await driver.portEndpoint(sessions.ready(id), port);
     sessions.touch(id);
-    if (typeof req.query.token === "string")
+    const token = req.query.token;
+    if (typeof token === "string")
       res.cookie("slipway_token", token, {
         httpOnly: true,
         sameSite: "strict",
