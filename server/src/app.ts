@@ -90,11 +90,12 @@ export function createApp(config: Config, deps: AppDeps): App {
     limits: deps.gatewayLimits,
   });
   const sessions: SessionManager = new SessionManager({
-    // Every status move reaches live checks and event streams; terminals let go of a session
-    // whose sandbox is about to stop (shells come back in dtach after a resume).
+    // Every status move reaches live checks and event streams. Terminals let go once the
+    // sandbox is down: its shells ended with it, which told their sockets (`exit`) first.
     onMoved: (s) => {
       progress.sessionChanged(s);
-      if (s.status !== "ready" && s.status !== "starting") void terminals.hub.closeSession(s.id);
+      if (s.status === "paused" || s.status === "stopped" || s.status === "failed")
+        void terminals.hub.closeSession(s.id);
     },
     driver: deps.driver,
     store: deps.store,
