@@ -28,7 +28,10 @@ export interface TestApp {
     script: string,
     timeoutMs?: number,
   ): Promise<{ exitCode: number | null; stdout: string; stderr: string }>;
+  /** Stops every session it holds (paused ones too), then closes. */
   close(): Promise<void>;
+  /** Closes as `npm start` does on SIGTERM: the sessions live on, for the next server. */
+  closeServer(): Promise<void>;
 }
 
 export function hostFacts(): HostFacts {
@@ -91,6 +94,7 @@ export async function startTestApp(
       if (r.status !== 200) throw new Error(`exec failed: ${JSON.stringify(r.body)}`);
       return r.body;
     },
+    closeServer: () => app.close(),
     async close() {
       // Every session, not only those started here: a queued one promoted in the background
       // would otherwise outlive the test.

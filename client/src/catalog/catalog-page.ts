@@ -1,4 +1,6 @@
-// The catalog: every lab the server offers (the playground first), and "Start".
+// The catalog: every lab the server offers (the playground first), each with where the
+// learner stands in it, and "Start" or "Continue".
+import type { LabStanding } from "../../../common/learner-views.ts";
 import type { LabSummary } from "../../../common/lab-types.ts";
 import { apiRequest } from "../api/api-request.ts";
 import type { StartedSession } from "../api/api-types.ts";
@@ -56,19 +58,25 @@ export class CatalogPage implements Page {
   private async load(): Promise<void> {
     this.notice.textContent = "Loading labs…";
     let labs: LabSummary[] = [];
+    // Where the learner stands is a nicety: without it every lab reads "not started".
+    const standings = this.ctx.learner.labs().catch((): LabStanding[] => []);
     try {
       labs = await apiRequest<LabSummary[]>("GET", "/api/labs");
       this.notice.textContent = "";
     } catch (e) {
       this.notice.textContent = `The lab list could not be loaded (${(e as Error).message}). The playground is still available.`;
     }
+    const byLab = new Map((await standings).map((s) => [s.lab, s]));
+    if (this.abort.signal.aborted) return;
     const playground = labs.find((l) => l.id === PLAYGROUND.id) ?? PLAYGROUND;
     const ordered = [playground, ...labs.filter((l) => l.id !== PLAYGROUND.id)];
-    this.list.replaceChildren(...ordered.map((lab) => this.card(lab)));
+    this.list.replaceChildren(
+      ...ordered.map((lab) => this.card(lab, byLab.get(lab.id) ?? { lab: lab.id, standing: "not-started" })),
+    );
   }
 
-  private card(lab: LabSummary): HTMLElement {
-    const card: LabCard = labCard(lab, () => void this.start(lab, card));
+  private card(lab: LabSummary, standing: LabStanding): HTMLElement {
+    const card: LabCard = labCard(lab, standing, () => void this.start(lab, card));
     return card.el;
   }
 
@@ -85,7 +93,6 @@ export class CatalogPage implements Page {
       const s = await apiRequest<StartedSession>("POST", "/api/sessions", { json: { lab: lab.id } });
       if (s.state === "failed")
         throw new Error(`the sandbox could not start: ${s.reason ?? "no reason given"}`);
-      this.ctx.tokens.save("learner", s.id, s.token);
       location.hash = routeHref({ page: "session", id: s.id });
     } catch (e) {
       if (this.abort.signal.aborted) return;
