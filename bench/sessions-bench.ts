@@ -1,5 +1,6 @@
 // npm run bench -- sessions: start latency (cold, warm, and a plain `docker run` of the same
-// engine image as baseline), idle sandbox memory, and 50 concurrent sessions with a leak count.
+// engine image as baseline), idle sandbox memory, and 50 concurrent sessions with a leak count;
+// then pause-bench.ts (resume latency, a paused sandbox's cost, 30 pauses and resumes at once).
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
