@@ -17,7 +17,7 @@ import { SessionLifecycle } from "./lifecycle/session-lifecycle.ts";
 import { SessionLocks } from "./lifecycle/session-locks.ts";
 import { SessionTransitions } from "./lifecycle/session-transitions.ts";
 import { SessionQueue } from "./queue/session-queue.ts";
-import { type Session, type SessionView, isFinished, isRunning, toView } from "./session.ts";
+import { type Session, type SessionView, isFinished, toView } from "./session.ts";
 import type { SessionStore } from "./store/session-store.ts";
 
 export interface SessionManagerDeps {
@@ -196,11 +196,6 @@ export class SessionManager {
       .list()
       .filter((s) => s.owner === learnerId)
       .sort((a, b) => b.createdAt - a.createdAt);
-  }
-
-  isRunning(id: string): boolean {
-    const s = this.d.store.get(id);
-    return s !== undefined && isRunning(s);
   }
 
   activeCount(): number {

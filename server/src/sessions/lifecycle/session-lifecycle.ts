@@ -37,12 +37,13 @@ export class SessionLifecycle {
     this.moves = new SandboxMoves(d);
   }
 
-  /** Learner activity (terminal input, API and Docker calls) pushes the idle timeout back. */
+  /** Learner activity (terminal input, API and Docker calls) pushes the idle timeout back.
+   *  Called from inside the gateway and terminals: it never throws. */
   touch(id: string): void {
     const now = this.d.clock();
     if (now - (this.lastTouchWrite.get(id) ?? 0) < TOUCH_WRITE_MS) return;
-    const s = this.d.transitions.get(id);
-    if (s.status !== "ready") return;
+    const s = this.d.transitions.find(id);
+    if (s?.status !== "ready") return;
     this.lastTouchWrite.set(id, now);
     this.d.transitions.patch(id, { lastActivityAt: now });
   }

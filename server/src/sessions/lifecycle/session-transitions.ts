@@ -33,6 +33,15 @@ export class SessionTransitions {
     private readonly onMoved: (s: Session) => void,
   ) {}
 
+  /** The session, or undefined when there is none or its record cannot be read. */
+  find(id: string): Session | undefined {
+    try {
+      return this.store.get(id);
+    } catch {
+      return undefined;
+    }
+  }
+
   get(id: string): Session {
     const s = this.store.get(id);
     if (!s) throw new SlipwayError("not-found", `no session "${id}"`);
