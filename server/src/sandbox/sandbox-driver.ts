@@ -139,9 +139,9 @@ export interface SandboxDriver {
    *  by a crash is finished by calling it again. */
   pause(ref: SandboxRef): Promise<void>;
   /** Brings a paused sandbox back on the same disk: the engine restarts what has a restart
-   *  policy, the rest stays stopped. Resolves once the containers run (then waitReady).
-   *  Idempotent. */
-  resume(ref: SandboxRef): Promise<void>;
+   *  policy, the rest stays stopped. Resolves once the learner's engine answers (as
+   *  waitReady); rejects after timeoutMs. Idempotent. */
+  resume(ref: SandboxRef, timeoutMs: number): Promise<void>;
   listManaged(selector?: Partial<Labels>): Promise<ManagedSandbox[]>;
   storage(): Promise<StorageReport>;
   /** Removes driver leftovers that belong to no sandbox (e.g. after a crash mid-create). */

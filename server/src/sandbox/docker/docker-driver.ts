@@ -175,7 +175,8 @@ export class DockerDriver implements SandboxDriver {
 
   pause: SandboxDriver["pause"] = (ref) => pauseSandbox(this.docker, ref, this.disk(ref.id));
 
-  resume: SandboxDriver["resume"] = (ref) => resumeSandbox(this.docker, ref, this.disk(ref.id));
+  resume: SandboxDriver["resume"] = (ref, timeoutMs) =>
+    resumeSandbox(this.docker, ref, this.disk(ref.id), () => this.waitReady(ref, timeoutMs));
 
   listManaged: SandboxDriver["listManaged"] = (selector = {}) => listLabelled(this.docker, selector);
 

@@ -32,11 +32,18 @@ export async function pauseSandbox(docker: Dockerode, ref: SandboxRef, disk: Pau
   await disk.unmount();
 }
 
-export async function resumeSandbox(docker: Dockerode, ref: SandboxRef, disk: PauseDisk): Promise<void> {
+export async function resumeSandbox(
+  docker: Dockerode,
+  ref: SandboxRef,
+  disk: PauseDisk,
+  engineReady: () => Promise<void>,
+): Promise<void> {
   await disk.mount();
-  // The workstation lives in the engine's network namespace: the engine first.
+  // The workstation lives in the engine's network namespace: the engine first. Its dockerd
+  // takes the longest (it restarts the learner's containers before it answers), so the
+  // workstation starts meanwhile.
   await start(docker.getContainer(ref.engine), ref);
-  await start(docker.getContainer(ref.workstation), ref);
+  await Promise.all([start(docker.getContainer(ref.workstation), ref), engineReady()]);
 }
 
 async function isRunning(c: Dockerode.Container, ref: SandboxRef): Promise<boolean> {

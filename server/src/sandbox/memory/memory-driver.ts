@@ -155,11 +155,12 @@ export class MemoryDriver implements SandboxDriver {
     await this.engines.get(ref.id)?.stop();
   };
 
-  resume: SandboxDriver["resume"] = async (ref) => {
+  resume: SandboxDriver["resume"] = async (ref, timeoutMs) => {
     const sb = this.sandbox(ref.id);
     await this.step("resume", ref.id);
     await this.engines.get(ref.id)?.start();
     sb.resume();
+    await this.waitReady(ref, timeoutMs);
   };
 
   listManaged: SandboxDriver["listManaged"] = async (selector = {}) =>

@@ -5,7 +5,9 @@ import { SlipwayError } from "../../errors.ts";
 import type { Session, SessionIn } from "../session.ts";
 import type { LifecycleDeps } from "./session-lifecycle.ts";
 
-const RESUME_READY_MS = 60_000;
+/** The nested dockerd restarts the learner's containers before it answers; on a busy host
+ *  that was measured at up to a minute. */
+const RESUME_READY_MS = 120_000;
 
 export class SandboxMoves {
   constructor(private readonly d: LifecycleDeps) {}
@@ -67,8 +69,7 @@ export class SandboxMoves {
     if (s.status === "paused")
       this.d.transitions.move(id, "resuming", { sandbox, readyAt, pausedAt, reason });
     try {
-      await this.d.driver.resume(sandbox);
-      await this.d.driver.waitReady(sandbox, RESUME_READY_MS);
+      await this.d.driver.resume(sandbox, RESUME_READY_MS);
       await this.d.gateway.open(sandbox, this.d.gatewayDir(id));
     } catch (e) {
       if (isGone(e)) return this.vanished(id);

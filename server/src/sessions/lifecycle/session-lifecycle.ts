@@ -15,7 +15,7 @@ export interface LifecycleDeps {
   readonly transitions: SessionTransitions;
   readonly locks: SessionLocks;
   readonly expiry: ExpiryPolicy;
-  readonly driver: Pick<SandboxDriver, "pause" | "resume" | "waitReady" | "destroy" | "listManaged">;
+  readonly driver: Pick<SandboxDriver, "pause" | "resume" | "destroy" | "listManaged">;
   readonly gateway: { open(ref: SandboxRef, dir: string): Promise<void>; close(id: string): void };
   readonly gatewayDir: (id: string) => string;
   readonly clock: () => number;
