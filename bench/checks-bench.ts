@@ -2,10 +2,11 @@
 // live sandbox through POST /check (bench/labs/five-steps: inspects, execs on both sides, an
 // HTTP request, files, history), and the latency from a container started in the learner's shell to its step
 // showing complete on the session's event stream. Targets (p50 ≤ 150 ms, ≤ 1 s) are printed
-// next to the figures, not asserted.
+// next to the figures, not asserted. Also what a TypeScript checker costs (script-checks-bench.ts).
 import { resolve } from "node:path";
 import type { CheckReport, LabEvent } from "../common/lab-events.ts";
 import { startTestApp, type TestApp } from "../test/support/test-app.ts";
+import { scriptChecksBench } from "./script-checks-bench.ts";
 import { report } from "./stats.ts";
 
 const LABS = resolve(import.meta.dirname, "labs");
@@ -51,7 +52,10 @@ async function fullEvaluation(t: TestApp, s: { id: string; token: string }): Pro
 /** Collects the session's SSE events with their arrival time. */
 async function listen(t: TestApp, s: { id: string; token: string }, signal: AbortSignal) {
   const events: Array<{ at: number; e: LabEvent }> = [];
-  const res = await fetch(`${t.url}/api/sessions/${s.id}/events?token=${s.token}`, { signal });
+  const res = await fetch(`${t.url}/api/sessions/${s.id}/events`, {
+    signal,
+    headers: { authorization: `Bearer ${s.token}` },
+  });
   void (async () => {
     const decoder = new TextDecoder();
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
@@ -110,6 +114,7 @@ export async function checksBench(): Promise<void> {
     const setup = await t.exec(s, STATE, 120_000);
     if (setup.exitCode !== 0) throw new Error(`bench state failed: ${setup.stderr}`);
     await fullEvaluation(t, s);
+    await scriptChecksBench(t, s, resolve(LABS, "five-steps"));
     await liveCompletion(t, s);
   } finally {
     await t.close();

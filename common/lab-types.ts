@@ -12,9 +12,21 @@ export interface LabSummary {
   /** Milliseconds, parsed from the lab's `duration`. */
   readonly durationMs: number;
   readonly tags: readonly string[];
+  /** What the lab teaches, a line each. */
+  readonly covers: readonly string[];
+  /** Ids of labs to take first. */
+  readonly prerequisites: readonly string[];
   readonly stepCount: number;
   /** Challenge mode only: when the sandbox is taken away. */
   readonly timeLimitMs?: number;
+}
+
+/** A learning path: labs in the order to take them (labs/tracks.yaml). */
+export interface Track {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly labs: readonly string[];
 }
 
 /** Result of one check; a failure is data, with errors that say expected vs actual. */

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditEntry } from "../common/audit-entry.ts";
 import { runScript } from "./support/run-script.ts";
 import { openTerminal } from "./support/terminal-client.ts";
 import { type TestApp, startTestApp } from "./support/test-app.ts";
@@ -24,6 +25,9 @@ describe("the docker CLI through the gateway", () => {
     await sh("docker pull -q busybox >/dev/null && docker pull -q nginx >/dev/null");
   });
   afterAll(async () => t?.close());
+  const activity = async () =>
+    (await t.api<{ entries: AuditEntry[] }>("GET", `/api/sessions/${s.id}/activity`, undefined, s.token)).body
+      .entries;
 
   it("runs -it and execs -it in a terminal, with stdin and resize", async () => {
     await sh("docker run -d --name box busybox sleep 600 >/dev/null");
@@ -54,22 +58,36 @@ describe("the docker CLI through the gateway", () => {
     const out = await sh(`
 docker run -d --name ticker busybox sh -c 'for i in 1 2 3; do echo tick$i; sleep 1; done' >/dev/null
 timeout 20 docker logs -f ticker
-(timeout 8 docker events --filter type=container --filter event=start --format 'event {{.Actor.Attributes.name}}' > events.txt &)
-sleep 1; docker run --rm --name evented busybox true; sleep 1; cat events.txt
+# On a loaded host a start can take seconds and the CLI a while to subscribe: --since closes
+# that gap, and the stream is read until the event comes through it.
+since=$(date +%s)
+(timeout 60 docker events --since $since --filter type=container --filter event=start --format 'event {{.Actor.Attributes.name}}' > events.txt &)
+docker run --rm --name evented busybox true
+for i in $(seq 150); do grep -q evented events.txt && break; sleep 0.2; done; cat events.txt
 docker stats --no-stream --format '{{.Name}} stats' box`);
     expect(out).toMatch(/tick1\ntick2\ntick3\n/);
     expect(out).toContain("event evented");
     expect(out).toContain("box stats");
   });
 
-  it("builds a multi-stage Dockerfile with the legacy builder and with BuildKit", async () => {
+  it("builds a multi-stage Dockerfile with the legacy builder, BuildKit and Compose", async () => {
     const out = await sh(`
 mkdir -p app && cd app && echo from-the-context > hello.txt
 printf '%s\\n' 'FROM busybox AS build' 'RUN echo from-stage-one > /out.txt' 'FROM busybox' \\
   'COPY --from=build /out.txt /out.txt' 'COPY hello.txt /hello.txt' 'CMD cat /out.txt /hello.txt' > Dockerfile
+printf '%s\\n' 'version: "3.8"' 'services:' '  app:' '    build: .' '    image: composed' > docker-compose.yml
 DOCKER_BUILDKIT=0 docker build -q -t legacy . >/dev/null && docker run --rm legacy
-DOCKER_BUILDKIT=1 docker build -q -t kit . >/dev/null 2>&1 && docker run --rm kit`);
-    expect(out).toBe("from-stage-one\nfrom-the-context\n".repeat(2));
+DOCKER_BUILDKIT=1 docker build -q -t kit . >/dev/null 2>&1 && docker run --rm kit
+# Compose v1 builds through docker-py (the legacy builder), or through the CLI when asked.
+docker-compose build >/dev/null 2>&1 && docker run --rm composed && docker rmi -f composed >/dev/null
+COMPOSE_DOCKER_CLI_BUILD=1 DOCKER_BUILDKIT=1 docker-compose build >/dev/null 2>&1 && docker run --rm composed`);
+    expect(out).toBe("from-stage-one\nfrom-the-context\n".repeat(4));
+    // BuildKit as the CLI drives it: options on /build (where the gateway reads them), the
+    // client's files over /session. Never the raw control API, which the gateway refuses.
+    const calls = (await activity()).filter((e) => /\/(build|session|grpc)\b/.test(e.path));
+    expect(calls.filter((e) => e.path.includes("/build?") && e.path.includes("version=2")).length).toBe(2);
+    expect(calls.filter((e) => e.path === "/session").map((e) => e.status)).toEqual([101, 101]);
+    expect(calls.every((e) => e.path !== "/grpc" && [101, 200].includes(e.status))).toBe(true);
   });
 
   it("copies files in and out, saves and loads an image", async () => {

@@ -37,7 +37,7 @@ const ATTEMPTS: Array<[string, string]> = [
   ["docker swarm join --token SWMTKN-1-x 10.9.9.9:2377", "docker swarm join"],
   ["printf 'FROM busybox\\n' | docker build --cgroup-parent=/ -", "docker build --cgroup-parent /"],
   [
-    `curl -s --unix-socket ${S} -XPOST 'http://d/v1.41/plugins/pull?remote=vieux/sshfs' -d '[]'`,
+    `curl -s --unix-socket ${S} -XPOST 'http://d/v1.41/plugins/pull?remote=vieux/sshfs' -H 'Content-Type: application/json' -d '[]'`,
     "installing or changing a plugin",
   ],
 ];
@@ -69,6 +69,75 @@ describe("the gateway's policy, from a learner's shell", () => {
     }
     const refused = (await activity()).filter((e) => e.status === 403 && e.summary.denied?.startsWith(line));
     expect(refused.length).toBeGreaterThan(0);
+  });
+
+  // dockerd reads build options with Go's FormValue, which prefers a form body to the query.
+  // POST /build peeks up to 4 KiB of the body as the build context and parses the rest as a
+  // form: a 2 KiB tar, padding, then the option. Had it passed, the RUN step would print a
+  // cgroup outside the sandbox's (`pids:/<id>` instead of `…/learner/<id>`).
+  const FORM_TAILS = {
+    urlencoded: "truncate -s 8192 body && printf '&cgroupparent=%%2F' >> body",
+    // Go's multipart reader skips preamble lines, but none may exceed 4 KiB.
+    multipart: `head -c 6144 /dev/zero | tr '\\0' '\\n' >> body
+printf -- '--B\\r\\nContent-Disposition: form-data; name="cgroupparent"\\r\\n\\r\\n/\\r\\n--B--\\r\\n' >> body`,
+  };
+  const buildWithForm = (form: keyof typeof FORM_TAILS, tag: string, headers: string) =>
+    run(`mkdir -p form && cd form
+printf 'FROM busybox\\nRUN echo "PROBE $(grep -m1 :pids: /proc/self/cgroup)"\\n' > Dockerfile
+tar -b4 -cf body Dockerfile && ${FORM_TAILS[form]}
+curl -s --unix-socket ${S} -XPOST ${headers} --data-binary @body 'http://d/v1.41/build?nocache=1&t=${tag}'`);
+  const expectRefused = async (out: string, status: number, line: string, tag: string) => {
+    expect(out).not.toMatch(/PROBE \d+:pids:/);
+    const { message } = JSON.parse(out) as { message: string };
+    expect(message.slice(0, line.length)).toBe(line);
+    expect(message).not.toContain("\n");
+    const refused = (await activity()).filter(
+      (e) => e.status === status && e.path.endsWith(`t=${tag}`) && e.summary.denied?.startsWith(line),
+    );
+    expect(refused.length).toBe(1);
+  };
+  const FORM_LINE = "slipway gateway: form bodies are refused";
+
+  it.each([
+    ["urlencoded", "application/x-www-form-urlencoded"],
+    ["multipart", "multipart/form-data; boundary=B"],
+  ] as const)("refuses build options in a %s form body, and records it", async (form, type) => {
+    const r = await buildWithForm(form, form, `-H 'Content-Type: ${type}'`);
+    await expectRefused(r.stdout, 403, FORM_LINE, form);
+  });
+
+  it.each([
+    // Go lower-cases the media type (and trims the space around it) before comparing it.
+    ["spelled-oddly", 403, FORM_LINE, "-H 'Content-Type:  Application/X-WWW-Form-URLencoded ;charset=utf-8'"],
+    // Go's ToLower folds the dotted capital I (U+0130) to a plain i.
+    [
+      "non-ascii",
+      400,
+      "slipway gateway: the Content-Type header is not plain ASCII",
+      "-H $'Content-Type: APPL\\xc4\\xb0CATION/X-WWW-FORM-URLENCODED'",
+    ],
+    // Go reads the first; refused rather than trusted to agree.
+    [
+      "two-types",
+      400,
+      "slipway gateway: the request has more than one Content-Type header",
+      "-H 'Content-Type: application/x-tar' -H 'Content-Type: application/x-www-form-urlencoded'",
+    ],
+  ] as const)("refuses a form Content-Type %s, and records it", async (tag, status, line, headers) => {
+    const r = await buildWithForm("urlencoded", tag, headers);
+    await expectRefused(r.stdout, status, line, tag);
+  });
+
+  it("refuses BuildKit's raw control API (/grpc), and records it", async () => {
+    const r = await run(
+      `curl -s -i -m 5 --unix-socket ${S} -XPOST -H 'Connection: Upgrade' -H 'Upgrade: h2c' http://d/grpc; true`,
+    );
+    const line = "slipway policy: BuildKit's /grpc API (buildx, buildctl) is not allowed in this lab";
+    expect(r.stdout).toMatch(/^HTTP\/1.1 403 Forbidden\r\n/);
+    expect(r.stdout).toContain(line);
+    const refused = (await activity()).filter((e) => e.path === "/grpc" && e.status === 403);
+    expect(refused.length).toBe(1);
+    expect(refused[0]?.summary.denied).toContain(line);
   });
 
   it("keeps a checked bind source from being swapped for a symlink before the container starts", async () => {

@@ -7,9 +7,9 @@ import type { LabSummary } from "../common/lab-types.ts";
 import { type TestApp, startTestApp } from "./support/test-app.ts";
 
 /** Collects a session's Server-Sent Events until closed. */
-async function listen(url: string) {
+async function listen(url: string, token: string) {
   const abort = new AbortController();
-  const res = await fetch(url, { signal: abort.signal });
+  const res = await fetch(url, { signal: abort.signal, headers: { authorization: `Bearer ${token}` } });
   const events: LabEvent[] = [];
   let raw = "";
   const done = (async () => {
@@ -51,8 +51,8 @@ describe("labs on the real engine", () => {
     const s = await t.startSession("live-steps");
     const api = `/api/sessions/${s.id}`;
     expect((await t.api("GET", `${api}/lab`)).status).toBe(401);
-    expect((await fetch(`${t.url}${api}/events?token=wrong`)).status).toBe(403);
-    const stream = await listen(`${t.url}${api}/events?token=${s.token}`);
+    expect((await listen(`${t.url}${api}/events`, "wrong")).res.status).toBe(403);
+    const stream = await listen(`${t.url}${api}/events`, s.token);
     expect(stream.res.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const first = await stream.waitFor((e) => e.type === "snapshot");
     expect(first.type === "snapshot" && first.view.steps.map((st) => st.id)).toEqual([
@@ -98,7 +98,7 @@ describe("labs on the real engine", () => {
   it("runs a challenge on a clock, without hints or solutions", async () => {
     const s = await t.startSession("timed-challenge");
     const api = `/api/sessions/${s.id}`;
-    const stream = await listen(`${t.url}${api}/events?token=${s.token}`);
+    const stream = await listen(`${t.url}${api}/events`, s.token);
     const snapshot = await stream.waitFor((e) => e.type === "snapshot");
     const timer = snapshot.type === "snapshot" ? snapshot.view.timer : undefined;
     expect(timer?.remainingMs).toBeGreaterThan(9 * 60_000);

@@ -14,15 +14,13 @@ describe("sessions on the real engine", () => {
   });
   afterAll(async () => t?.close());
 
-  it("runs nginx on a published port, reachable in the sandbox and through the port proxy", async () => {
+  // Reached from the browser on its own origin: test/previews.test.ts.
+  it("runs nginx on a published port, reachable in the sandbox", async () => {
     const r = await t.exec(
       a,
       "docker run -d --name web -p 8080:80 nginx >/dev/null && for i in $(seq 50); do curl -sf localhost:8080 && break; sleep 0.2; done",
     );
     expect(r.stdout).toContain("Welcome to nginx!");
-    const res = await fetch(`${t.url}/api/sessions/${a.id}/ports/8080/?token=${a.token}`);
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain("Welcome to nginx!");
   });
 
   it("reports an OOM kill inside the sandbox as exit 137 with OOMKilled true", async () => {

@@ -13,15 +13,22 @@ import { EngineGateway } from "./gateway/engine-gateway.ts";
 import type { GatewayLimits } from "./gateway/gateway-limits.ts";
 import { type Allowances, allowancesOf } from "./gateway/policy/allowances.ts";
 import { isSlipwayError } from "./errors.ts";
+import { tokenFrom } from "./http/auth.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { fileRoutes } from "./http/file-routes.ts";
 import { healthRoute } from "./http/health-route.ts";
 import { labEventsRoute } from "./http/lab-events-route.ts";
-import { labRoutes } from "./http/lab-routes.ts";
+import { labCatalogRoute, labRoutes } from "./http/lab-routes.ts";
 import { learnerRoutes } from "./http/learner-routes.ts";
-import { portProxy } from "./http/port-proxy.ts";
-import { sessionGuard } from "./http/session-guard.ts";
-import { sessionRoutes } from "./http/session-routes.ts";
+import { portRoutes } from "./http/port-routes.ts";
+import { PreviewCookie } from "./http/preview/preview-cookie.ts";
+import { PreviewHosts } from "./http/preview/preview-hosts.ts";
+import { PreviewServer } from "./http/preview/preview-server.ts";
+import { PreviewTickets } from "./http/preview/preview-tickets.ts";
+import { SessionRouter } from "./http/session-router.ts";
+import { sessionRoutes, startSessionRoute } from "./http/session-routes.ts";
+import { learnerOf } from "./http/learner-of.ts";
+import { tokenRoutes } from "./http/token-routes.ts";
 import type { LabCatalog } from "./labs/lab-catalog.ts";
 import { LearnerOverview } from "./learners/learner-overview.ts";
 import type { LearnerStore } from "./learners/learner-store.ts";
@@ -32,9 +39,13 @@ import { MemoryProgressStore } from "./progress/memory-progress-store.ts";
 import { ProgressService } from "./progress/progress-service.ts";
 import type { ProgressStore } from "./progress/progress-store.ts";
 import type { SandboxDriver } from "./sandbox/sandbox-driver.ts";
+import { MemoryTokenStore } from "./sessions/access/memory-token-store.ts";
+import { SessionAccess } from "./sessions/access/session-access.ts";
+import type { TokenStore } from "./sessions/access/token-store.ts";
 import { DiskGuard } from "./sessions/disk-guard.ts";
 import { SessionReconciler } from "./sessions/reconcile/session-reconciler.ts";
 import { SessionManager } from "./sessions/session-manager.ts";
+import type { Session } from "./sessions/session.ts";
 import type { SessionStore } from "./sessions/store/session-store.ts";
 import { attachTerminalServer } from "./terminal/terminal-server.ts";
 import { WorkspaceFiles } from "./workspace/workspace-files.ts";
@@ -55,12 +66,16 @@ export interface AppDeps {
   readonly learners?: LearnerStore;
   /** Re-check labs on every sandbox change (default true; `lab test` checks on its own). */
   readonly liveChecks?: boolean;
+  /** Handed-out session tokens (hashes) and server keys; in memory unless the caller keeps
+   *  them (main.ts does, so viewer links and previews survive a restart). */
+  readonly tokens?: TokenStore;
 }
 
 export interface App {
   readonly server: Server;
   readonly driver: SandboxDriver;
   readonly sessions: SessionManager;
+  readonly access: SessionAccess;
   readonly reconciler: SessionReconciler;
   readonly diskGuard: DiskGuard;
   readonly activity: ActivityLog;
@@ -78,9 +93,13 @@ export function createApp(config: Config, deps: AppDeps): App {
   const progressStore = deps.progress ?? new MemoryProgressStore();
   const learnerStore = deps.learners ?? new MemoryLearnerStore();
   const learners = new Learners({ store: learnerStore, clock });
+  const tokens = deps.tokens ?? new MemoryTokenStore();
   const gateway = new EngineGateway({
     connectEngine: (ref) => deps.driver.connectEngine(ref),
-    onActivity: (id) => sessions.touch(id),
+    onActivity: (id) => {
+      sessions.touch(id);
+      progress.learnerActive(id);
+    },
     // Looked up per session on first need, so gateways re-opened at boot get it too.
     policyFor: async (id): Promise<Allowances> =>
       allowancesOf((await deps.labs.get(sessions.get(id).lab))?.policy ?? []),
@@ -145,20 +164,61 @@ export function createApp(config: Config, deps: AppDeps): App {
     labs: deps.labs,
     progress: (id) => progressStore.get(id),
   });
-  const guard = sessionGuard(sessions, learners);
+
+  // A record this version cannot read is nobody's: refused like an unknown session.
+  const readable = (id: string): Session | undefined => {
+    try {
+      return deps.store.get(id);
+    } catch {
+      return undefined;
+    }
+  };
+  const access = new SessionAccess({ session: readable, tokens, clock });
+  // Slipway's own token is never a preview's business; the learner's app may use its own.
+  const isSlipwayCredential = (id: string, authorization: string): boolean => {
+    const token = tokenFrom({ headers: { authorization } });
+    if (!token) return false;
+    try {
+      return access.authorize(id, token, "view") !== undefined;
+    } catch {
+      return false;
+    }
+  };
+  const previewKey = tokens.secret("preview");
+  const hosts = new PreviewHosts(config.preview, previewKey, () => sessions.activeIds());
+  const tickets = new PreviewTickets(clock);
+  const previews = new PreviewServer({
+    domain: config.preview,
+    hosts,
+    tickets,
+    cookie: new PreviewCookie(previewKey, config.preview.scheme === "https"),
+    session: readable,
+    touch: (id) => sessions.touch(id),
+    endpoint: (ref, port) => deps.driver.portEndpoint(ref, port),
+    isSlipwayCredential,
+    clock,
+    cookieTtlMs: config.sessions.maxTtlMs,
+  });
+
+  // Every /api/sessions/:id route, each with the scope it needs (session-router.ts).
+  // A session answers to its tokens and to the learner it belongs to (identity cookie).
+  const api = new SessionRouter(access, (req) => learnerOf(req, learners));
+  sessionRoutes(api, sessions, activity);
+  fileRoutes(api, sessions, new WorkspaceFiles(deps.driver));
+  labRoutes(api, sessions, progress);
+  labEventsRoute(api, progress, access);
+  tokenRoutes(api, access);
+  portRoutes(api, { sessions, driver: deps.driver, hosts, tickets });
 
   const app = express();
   app.disable("x-powered-by");
-  app.use("/api/sessions", portProxy(sessions, deps.driver, guard));
-  app.use(express.json({ limit: "256kb" }));
   app.use(
     "/api",
     healthRoute(deps.driver, () => ({ sessions: { active: sessions.activeCount() } })),
   );
-  app.use("/api/sessions", sessionRoutes(sessions, activity, learners, guard));
-  app.use("/api/sessions", fileRoutes(sessions, new WorkspaceFiles(deps.driver), guard));
-  app.use("/api", labRoutes(deps.labs, sessions, progress, guard), labEventsRoute(progress, guard));
-  app.use("/api", learnerRoutes(learners, sessions, overview));
+  app.use("/api/sessions", startSessionRoute(sessions, learners), api.router);
+  app.use("/api", labCatalogRoute(deps.labs));
+  app.use("/api", express.json({ limit: "256kb" }), learnerRoutes(learners, access, overview));
   app.use(
     "/api",
     (_req, res) => void res.status(404).json({ error: { code: "not-found", message: "no such API route" } }),
@@ -166,25 +226,40 @@ export function createApp(config: Config, deps: AppDeps): App {
   const clientDir = join(config.repoRoot, "client", "dist");
   if (existsSync(clientDir)) app.use(express.static(clientDir));
   app.use(errorHandler((msg, data) => deps.log("error", msg, data)));
-  const server = createServer(app);
-  const terminals = attachTerminalServer(server, {
-    authorize: async (id, token) => {
-      try {
-        sessions.authorize(id, token);
-        return { ref: sessions.ready(id) };
-      } catch (e) {
-        return isSlipwayError(e) && e.code === "forbidden" ? "forbidden" : "not-found";
-      }
+  // Preview hosts are routed first, on the Host header: none of Slipway's routes, terminal
+  // sockets included, is ever served on a learner's origin.
+  const server = createServer((req, res) => (previews.owns(req) ? previews.handle(req, res) : app(req, res)));
+  server.on("upgrade", (req, socket, head) => previews.owns(req) && previews.upgrade(req, socket, head));
+  const terminals = attachTerminalServer(
+    server,
+    {
+      authorize: async (id, token) => {
+        try {
+          const grant = access.authorize(id, token, "view");
+          return {
+            ref: sessions.ready(id),
+            scope: grant.scope,
+            onRevoked: (listener) => access.onRevoked(grant, listener),
+          };
+        } catch (e) {
+          return isSlipwayError(e) && e.code === "forbidden" ? "forbidden" : "not-found";
+        }
+      },
+      driver: deps.driver,
+      onActivity: (id) => {
+        sessions.touch(id);
+        progress.learnerActive(id);
+      },
+      log: { info: (o, m) => deps.log("info", m, o), warn: (o, m) => deps.log("warn", m, o) },
     },
-    driver: deps.driver,
-    onActivity: (id) => sessions.touch(id),
-    log: { info: (o, m) => deps.log("info", m, o), warn: (o, m) => deps.log("warn", m, o) },
-  });
+    { serves: (req) => !previews.owns(req) },
+  );
 
   return {
     server,
     driver: deps.driver,
     sessions,
+    access,
     reconciler,
     diskGuard,
     activity,
@@ -217,6 +292,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       progressStore.close();
       learnerStore.close();
       activity.close?.();
+      tokens.close();
     },
   };
 }

@@ -25,9 +25,30 @@ describe("loadConfig", () => {
     ["SLIPWAY_SANDBOX_SUBNET", "10.300.0.0/16", /SLIPWAY_SANDBOX_SUBNET/],
     ["SLIPWAY_PAUSED_RETENTION", "a week", /SLIPWAY_PAUSED_RETENTION: expected a duration/],
     ["SLIPWAY_PAUSED_DISK_GIB", "-1", /SLIPWAY_PAUSED_DISK_GIB: expected a number/],
+    ["SLIPWAY_PREVIEW_DOMAIN", "127.0.0.1", /SLIPWAY_PREVIEW_DOMAIN: expected a domain name/],
+    ["SLIPWAY_PREVIEW_DOMAIN", "ftp://preview.example.com", /SLIPWAY_PREVIEW_DOMAIN/],
+    ["SLIPWAY_PREVIEW_DOMAIN", "preview.example.com/apps", /SLIPWAY_PREVIEW_DOMAIN/],
+    ["SLIPWAY_PREVIEW_DOMAIN", "bad_label.example.com", /SLIPWAY_PREVIEW_DOMAIN/],
   ])("rejects %s=%s naming the variable", (name, value, message) => {
     expect(() => loadConfig({ [name]: value }, "/repo")).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value }, "/repo")).toThrow(message);
+  });
+
+  it("takes a preview domain, or a URL naming how browsers reach it", () => {
+    expect(loadConfig({}, "/repo").preview).toEqual({
+      domain: "localhost",
+      scheme: undefined,
+      port: undefined,
+    });
+    expect(loadConfig({ SLIPWAY_PREVIEW_DOMAIN: "https://Preview.Example.com/" }, "/repo").preview).toEqual({
+      domain: "preview.example.com",
+      scheme: "https",
+      port: undefined,
+    });
+    expect(loadConfig({ SLIPWAY_PREVIEW_DOMAIN: "apps.test:8443" }, "/repo").preview).toMatchObject({
+      domain: "apps.test",
+      port: 8443,
+    });
   });
 
   it("parses durations with units", () => {

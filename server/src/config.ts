@@ -25,6 +25,13 @@ export interface Config {
     readonly installEngine: boolean;
   };
   readonly mirror: { readonly port: number; readonly upstream: string | undefined };
+  /** Learners' web apps get host names under this domain (see http/preview/). */
+  readonly preview: {
+    readonly domain: string;
+    /** Set when previews are reached another way than Slipway (a TLS proxy in front). */
+    readonly scheme: "http" | "https" | undefined;
+    readonly port: number | undefined;
+  };
   readonly sandbox: {
     readonly memoryMiB: number;
     readonly cpus: number;
@@ -110,6 +117,26 @@ export function loadConfig(env: Env = process.env, repoRoot = resolve(import.met
     return raw;
   };
 
+  // A domain name (`localhost`, `preview.example.com`), optionally as a URL naming the scheme
+  // and port browsers reach previews on (`https://preview.example.com`).
+  const previewDomain = (name: string, fallback: string) => {
+    const raw = str(name, fallback).toLowerCase();
+    const m = /^(?:(https?):\/\/)?([a-z0-9.-]+?)\.?(?::(\d{1,5}))?\/?$/.exec(raw);
+    const labels = m?.[2]?.split(".") ?? [];
+    const port = m?.[3] ? Number(m[3]) : undefined;
+    const ok =
+      m &&
+      labels.every((l) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(l)) &&
+      !/^\d+$/.test(labels.at(-1) ?? "") &&
+      (port === undefined || (port >= 1 && port <= 65535));
+    if (!ok)
+      throw new ConfigError(
+        name,
+        `expected a domain name such as localhost or preview.example.com, or a URL such as https://preview.example.com, got "${raw}"`,
+      );
+    return Object.freeze({ domain: labels.join("."), scheme: m[1] as "http" | "https" | undefined, port });
+  };
+
   const ttlMs = duration("SLIPWAY_SESSION_TTL", "2h");
   const maxTtlMs = duration("SLIPWAY_SESSION_MAX_TTL", "8h");
   if (maxTtlMs < ttlMs)
@@ -143,6 +170,7 @@ export function loadConfig(env: Env = process.env, repoRoot = resolve(import.met
       port: int("SLIPWAY_MIRROR_PORT", 5000, 1, 65535),
       upstream: upstream || undefined,
     }),
+    preview: previewDomain("SLIPWAY_PREVIEW_DOMAIN", "localhost"),
     sandbox: Object.freeze({
       memoryMiB: int("SLIPWAY_SANDBOX_MEMORY_MIB", 1536, 128, 65536),
       cpus: num("SLIPWAY_SANDBOX_CPUS", 1, 0.1, 64),

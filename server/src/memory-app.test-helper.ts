@@ -11,6 +11,7 @@ import { silentLog } from "./logger.ts";
 import { openApp } from "./open-app.ts";
 import { MemoryProgressStore } from "./progress/memory-progress-store.ts";
 import { MemoryDriver } from "./sandbox/memory/memory-driver.ts";
+import { MemoryTokenStore } from "./sessions/access/memory-token-store.ts";
 import { MemorySessionStore } from "./sessions/store/memory-session-store.ts";
 
 const REPO = resolve(import.meta.dirname, "../..");
@@ -51,6 +52,7 @@ export interface MemoryAppOptions {
   readonly clock?: FakeClock;
   readonly learners?: MemoryLearnerStore;
   readonly progress?: MemoryProgressStore;
+  readonly tokens?: MemoryTokenStore;
 }
 
 export async function startMemoryApp(o: MemoryAppOptions = {}): Promise<MemoryApp> {
@@ -78,6 +80,7 @@ export async function startMemoryApp(o: MemoryAppOptions = {}): Promise<MemoryAp
     progress: o.progress ?? new MemoryProgressStore(),
     activity: new MemoryActivityLog(),
     learners: o.learners ?? new MemoryLearnerStore(),
+    tokens: o.tokens ?? new MemoryTokenStore(),
     log: silentLog,
   });
   const url = await app.start();

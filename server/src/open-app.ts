@@ -12,6 +12,7 @@ import { createLog } from "./logger.ts";
 import { SqliteProgressStore } from "./progress/sqlite-progress-store.ts";
 import { createDriver } from "./sandbox/create-driver.ts";
 import { type Progress, silentProgress } from "./sandbox/docker/setup/progress.ts";
+import { SqliteTokenStore } from "./sessions/access/sqlite-token-store.ts";
 import { SqliteSessionStore } from "./sessions/store/sqlite-session-store.ts";
 
 export interface AppOverrides extends Partial<AppDeps> {
@@ -31,5 +32,6 @@ export async function openApp(config: Config, o: AppOverrides = {}): Promise<App
     progress: o.progress ?? new SqliteProgressStore(config.dbFile),
     activity: o.activity ?? new SqliteActivityLog(config.dbFile),
     learners: o.learners ?? new SqliteLearnerStore(config.dbFile),
+    tokens: o.tokens ?? new SqliteTokenStore(config.dbFile),
   });
 }

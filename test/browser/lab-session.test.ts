@@ -1,6 +1,7 @@
 // A guided lab in real Chromium: step 1 of first-container done from the instructions'
 // "Run in terminal" button turns passed by itself (live checks over the events stream),
-// hints come one at a time, and an instructor watches the same shell read-only.
+// hints come one at a time, and an instructor watches the same shell read-only through a
+// viewer link the learner can revoke.
 import { expect, it } from "vitest";
 import { useBrowserApp } from "./browser-app.ts";
 import { type StartedInBrowser, startFromCatalog } from "./start-from-catalog.ts";
@@ -40,11 +41,21 @@ it("reveals hints one at a time, and the solution only after asking", async () =
   await expect.poll(() => list.locator(".solution code").textContent()).toContain("docker logs hello");
 });
 
-it("shows the instructor the same shell, read-only, with the learner's Docker calls", async () => {
+it("hands an instructor a viewer link that only watches, and cuts it off when revoked", async () => {
+  await b.page.getByRole("button", { name: "Viewer links" }).click();
+  const dialog = b.page.getByRole("dialog", { name: "Viewer links" });
+  await dialog.getByLabel("Who is it for? (optional)").fill("my teacher");
+  await dialog.getByRole("button", { name: "Create a viewer link" }).click();
+  const link = await dialog.getByRole("textbox", { name: "New viewer link" }).inputValue();
+  expect(link).toMatch(new RegExp(`#/watch/${session.id}/term1\\?token=`));
+  expect(link).not.toContain(encodeURIComponent(session.token));
+  expect(await b.page.evaluate<string>("navigator.clipboard.readText()")).toBe(link);
+
   const viewer = await b.browser.context.newPage();
-  await viewer.goto(`${b.app.url}/#/watch/${session.id}/term1?token=${encodeURIComponent(session.token)}`);
+  await viewer.goto(link);
   expect(new URL(viewer.url()).hash).toBe(`#/watch/${session.id}/term1`); // the token left the address bar
   const screen = () => viewer.locator(".viewer-terminal .xterm-rows").innerText();
+  await dialog.getByRole("button", { name: "Close" }).click();
   await session.learner.run("echo seen-by-$((1+1))-people");
   await expect.poll(screen, { timeout: 15_000 }).toMatch(/^seen-by-2-people$/m);
   // Keys typed in the viewer never reach the shell.
@@ -55,6 +66,18 @@ it("shows the instructor the same shell, read-only, with the learner's Docker ca
   await expect
     .poll(() => viewer.locator(".activity").innerText(), { timeout: 10_000 })
     .toContain("POST /containers/create");
+
+  // Revoked from the session page: the viewer's terminal and activity stop at once.
+  await b.page.getByRole("button", { name: "Viewer links" }).click();
+  await dialog.getByRole("button", { name: /^Revoke the link my teacher/ }).click();
+  await expect.poll(() => dialog.getByRole("status").textContent()).toContain("Revoked my teacher");
+  await expect
+    .poll(() => viewer.locator(".viewer-terminal .terminal-status").textContent(), { timeout: 10_000 })
+    .toBe("this token was revoked");
+  await expect
+    .poll(() => viewer.locator(".activity-panel").innerText(), { timeout: 10_000 })
+    .toContain("This viewer link no longer works");
+  await dialog.getByRole("button", { name: "Close" }).click();
   await viewer.close();
   expect(b.pageErrors).toEqual([]);
 });

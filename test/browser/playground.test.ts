@@ -1,6 +1,8 @@
 // A learner in the playground, in real Chromium against the real server and engine: start
 // from the catalog, run a container, reload into the same shell, edit a file in Monaco and
-// see it in the terminal, and open nginx through the port proxy.
+// see it in the terminal, and open a web app on its own origin from the Ports tab.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, it } from "vitest";
 import { useBrowserApp } from "./browser-app.ts";
 import type { SessionPageDriver } from "./session-page-driver.ts";
@@ -49,7 +51,7 @@ it("saves a file from Monaco that cat then shows, and asks before overwriting a 
   await b.page.keyboard.type("edited in monaco");
   await expect.poll(editorText).toBe("edited in monaco");
   await b.page.keyboard.press("Control+S");
-  await expect.poll(() => b.page.locator(".save-state").textContent()).toBe("Saved");
+  await expect.poll(() => b.page.locator(".save-state").textContent(), { timeout: 15_000 }).toBe("Saved");
   await learner.tab("term1");
   await learner.run("cat notes.txt");
   await learner.waitForScreen(/^edited in monaco/m);
@@ -66,25 +68,37 @@ it("saves a file from Monaco that cat then shows, and asks before overwriting a 
   await b.page.keyboard.press("Control+S");
   const dialog = b.page.getByRole("dialog", { name: "The file changed" });
   await dialog.getByRole("button", { name: "Overwrite it with mine" }).click();
-  await expect.poll(() => b.page.locator(".save-state").textContent()).toBe("Saved");
+  await expect.poll(() => b.page.locator(".save-state").textContent(), { timeout: 15_000 }).toBe("Saved");
   await learner.tab("term1");
   await learner.run("cat notes.txt");
   await learner.waitForScreen(/^edited in monaco again/m);
 });
 
-it("opens nginx through the port proxy in a new tab", async () => {
+it("opens a web app from the Ports tab on its own origin, styled by its root-relative stylesheet", async () => {
   await learner.run(
-    "docker run -d -p 8080:80 nginx; until curl -sf localhost:8080 >/dev/null; do sleep 0.2; done; echo nginx-up",
+    `mkdir -p site && printf '%s' '<link rel="stylesheet" href="/style.css"><h1 id="greeting">Styled</h1>' > site/index.html && printf '%s' 'body{background:rgb(255,200,0)} #greeting{color:rgb(0,0,160)}' > site/style.css`,
+  );
+  await learner.run(
+    "docker run -d -p 8080:80 -v $PWD/site:/usr/share/nginx/html:ro nginx; until curl -sf localhost:8080/style.css >/dev/null; do sleep 0.2; done; echo nginx-up",
   );
   await learner.waitForScreen(/^nginx-up$/m, 60_000);
   await learner.tab("Ports");
-  const [popup] = await Promise.all([
-    b.browser.context.waitForEvent("page"),
-    b.page.getByRole("button", { name: "Open in a new tab" }).click(),
-  ]);
-  await expect
-    .poll(() => popup.textContent("body").catch(() => ""), { timeout: 20_000 })
-    .toContain("Welcome to nginx");
+  const open = b.page.getByRole("button", { name: "Open port 8080" });
+  await open.waitFor({ timeout: 15_000 });
+  const [popup] = await Promise.all([b.browser.context.waitForEvent("page"), open.click()]);
+  await popup.waitForURL(/^http:\/\/p8080-[0-9a-f]{24}\.localhost:\d+\/$/, { timeout: 20_000 });
+  // Strings: these run in the page, which this (Node) file has no types for.
+  const styles = () =>
+    popup.evaluate<string[]>(
+      `[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.getElementById("greeting")).color]`,
+    );
+  await expect.poll(styles, { timeout: 10_000 }).toEqual(["rgb(255, 200, 0)", "rgb(0, 0, 160)"]);
+  // The app's page is on another origin: it cannot reach back into Slipway's tab.
+  expect(await popup.evaluate<boolean>("window.opener === null")).toBe(true);
+  expect(new URL(popup.url()).origin).not.toBe(new URL(b.page.url()).origin);
+  const shot = join(tmpdir(), "slipway-preview-styled.png");
+  await popup.screenshot({ path: shot });
+  console.log(`screenshot of the preview: ${shot}`);
   await popup.close();
   expect(b.pageErrors).toEqual([]);
 });

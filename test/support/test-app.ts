@@ -41,7 +41,7 @@ export function hostFacts(): HostFacts {
 
 export async function startTestApp(
   env: Record<string, string> = {},
-  overrides: Pick<AppOverrides, "gatewayLimits" | "clock"> = {},
+  overrides: Pick<AppOverrides, "gatewayLimits" | "clock" | "log"> = {},
 ): Promise<TestApp> {
   // An instance and a database of its own: a test app reaps only what it made, never a dev
   // server's sandboxes.

@@ -1,4 +1,5 @@
-// One session's API, holding its id and token: the pages call methods, not URLs.
+// One session's API, holding its id and token: the pages call methods, not URLs. The token
+// only ever goes in the Authorization header, never in a URL.
 import type {
   CheckReport,
   HintAnswer,
@@ -6,9 +7,12 @@ import type {
   SessionLabView,
   SolutionAnswer,
 } from "../../../common/lab-events.ts";
+import type { PortList, PreviewLink } from "../../../common/previews.ts";
+import type { IssuedToken, TokenInfo } from "../../../common/session-tokens.ts";
 import type { FileContent, FileList, SavedFile } from "../../../common/workspace-files.ts";
 import { apiRequest, type RequestOptions } from "./api-request.ts";
 import type { ActivityEntry, SessionView } from "./api-types.ts";
+import { type SessionEventHandlers, subscribeSessionEvents } from "./session-events.ts";
 
 export class SessionApi {
   readonly base: string;
@@ -44,10 +48,24 @@ export class SessionApi {
       headers: base === "none" ? { "if-none-match": "*" } : base ? { "if-match": `"${base}"` } : {},
     });
 
-  /** EventSource cannot send headers, so the token goes in the query (as for the port proxy). */
-  eventsUrl = () => `${this.base}/events?token=${encodeURIComponent(this.token)}`;
-  portUrl = (port: number, path = "/") =>
-    `${this.base}/ports/${port}${path.startsWith("/") ? path : `/${path}`}?token=${encodeURIComponent(this.token)}`;
+  /** A read-only token to hand out (a viewer link); shown once, revocable. */
+  mintViewToken = (label?: string) =>
+    this.call<IssuedToken>("POST", "/tokens", { json: { scope: "view", ...(label ? { label } : {}) } });
+  tokens = async (): Promise<readonly TokenInfo[]> =>
+    (await this.call<{ tokens: TokenInfo[] }>("GET", "/tokens")).tokens;
+  revokeToken = async (tokenId: string): Promise<readonly TokenInfo[]> =>
+    (await this.call<{ tokens: TokenInfo[] }>("DELETE", `/tokens/${encodeURIComponent(tokenId)}`)).tokens;
+
+  /** Ports listening in the sandbox, with their preview addresses. */
+  ports = () => this.call<PortList>("GET", "/ports");
+  /** A one-time link that opens the app on `port` at `path`, on the preview's own origin. */
+  previewLink = (port: number, path = "/") =>
+    this.call<PreviewLink>("POST", "/previews", {
+      json: { port, path: path.startsWith("/") ? path : `/${path}` },
+    });
+
+  /** The session's event stream; returns a function that closes it. */
+  events = (h: SessionEventHandlers) => subscribeSessionEvents(`${this.base}/events`, this.token, h);
 
   private call<T>(method: string, sub: string, o: RequestOptions = {}): Promise<T> {
     return apiRequest<T>(method, `${this.base}${sub}`, { ...o, token: this.token });

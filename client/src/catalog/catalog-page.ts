@@ -19,6 +19,8 @@ const PLAYGROUND: LabSummary = {
   mode: "guided",
   durationMs: 3_600_000,
   tags: ["sandbox"],
+  covers: [],
+  prerequisites: [],
   stepCount: 0,
 };
 

@@ -1,9 +1,8 @@
-// What the session header's buttons do: extend, pause, end, submit (challenge), share a viewer
-// link.
+// What the session header's buttons do: extend, pause, end, submit (challenge), viewer links.
 import type { SessionView } from "../api/api-types.ts";
 import type { SessionApi } from "../api/session-api.ts";
 import { confirmAction } from "../dom/confirm-dialog.ts";
-import { routeHref } from "../routing/route.ts";
+import { showViewerLinks } from "./viewer-links-dialog.ts";
 
 export interface SessionActionsDeps {
   readonly api: SessionApi;
@@ -62,16 +61,8 @@ export class SessionActions {
     this.d.showReport();
   }
 
-  async copyViewerLink(): Promise<void> {
-    const { id, token } = this.d.api;
-    const link = `${location.origin}${location.pathname}${routeHref({ page: "watch", id, term: "term1", token })}`;
-    try {
-      await navigator.clipboard.writeText(link);
-      this.d.say(
-        "A read-only viewer link is on your clipboard. Anyone with it can see (and use) this session.",
-      );
-    } catch {
-      this.d.say(`Viewer link: ${link}`);
-    }
+  /** Read-only links with tokens of their own: handed out and revoked here. */
+  viewerLinks(): void {
+    showViewerLinks(this.d.api);
   }
 }

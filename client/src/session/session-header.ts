@@ -12,7 +12,7 @@ export interface SessionHeaderOptions {
   readonly onPause: () => void;
   readonly onEnd: () => void;
   readonly onSubmit: () => void;
-  readonly onCopyViewerLink: () => void;
+  readonly onViewerLinks: () => void;
   readonly onExpire: () => void;
 }
 
@@ -44,7 +44,7 @@ export class SessionHeader {
         { class: "header-actions" },
         challenge ? button("Submit", o.onSubmit, "primary") : button("Extend 30 min", o.onExtend),
         button("Pause", o.onPause),
-        challenge ? null : button("Viewer link", o.onCopyViewerLink),
+        challenge ? null : button("Viewer links", o.onViewerLinks),
         button("End session", o.onEnd, "danger"),
       ),
     );

@@ -5,7 +5,7 @@
 import type { LabEvent, SessionLabView } from "../../../common/lab-events.ts";
 import type { SessionView } from "../api/api-types.ts";
 import { SessionApi } from "../api/session-api.ts";
-import { endsSession, subscribeSessionEvents } from "../api/session-events.ts";
+import { endsSession } from "../api/session-events.ts";
 import type { AppContext, Page } from "../app/page.ts";
 import { routeHref } from "../routing/route.ts";
 import { endedView, messageView, waitingView } from "./session-messages.ts";
@@ -95,7 +95,7 @@ export class SessionPage implements Page {
       if (challenge) this.showReport(api);
       else this.ended((e.type === "session" ? e.reason : undefined) ?? "the session ended");
     };
-    const unsubscribe = subscribeSessionEvents(api.eventsUrl(), {
+    const unsubscribe = api.events({
       onEvent,
       onConnected: (c) => ws.setLive(c),
     });

@@ -40,7 +40,7 @@ export class SessionWorkspace {
       onPause: () => void actions.pause(),
       onEnd: () => void actions.end(),
       onSubmit: () => void actions.submit(),
-      onCopyViewerLink: () => void actions.copyViewerLink(),
+      onViewerLinks: () => actions.viewerLinks(),
       onExpire: () => (challenge ? hooks.showReport() : this.say("Time is up: the session is pausing.")),
     });
     const workbench = this.workbench;

@@ -1,7 +1,7 @@
 // The instructor's read-only view: a session's terminal in `view` mode (keystrokes are not
 // sent, and the learner keeps control) beside their Docker activity. Given the session id
-// and token, typed in or from a viewer link; a token from a link is moved into
-// sessionStorage and taken out of the address bar.
+// and a token, typed in or from a viewer link (whose token the server lets only watch); a
+// token from a link is moved into sessionStorage and taken out of the address bar.
 import { ApiError } from "../api/api-request.ts";
 import { SessionApi } from "../api/session-api.ts";
 import type { AppContext, Page } from "../app/page.ts";
@@ -13,6 +13,7 @@ import { activityList } from "./activity-list.ts";
 
 type WatchRoute = Extract<Route, { page: "watch" }>;
 const ACTIVITY_MS = 3000;
+const REFUSED = "This viewer link no longer works: it was revoked, or it is not a link to this session.";
 
 export class ViewerPage implements Page {
   private terminal: MountedTerminal | undefined;
@@ -57,7 +58,10 @@ export class ViewerPage implements Page {
         activity.replaceChildren(
           h("p", { class: "muted" }, `Activity is not available: ${(e as Error).message}`),
         );
-        if (e instanceof ApiError && e.status === 404) clearInterval(this.timer); // asking again will not help
+        if (e instanceof ApiError && [401, 403, 404].includes(e.status)) {
+          clearInterval(this.timer); // asking again will not help
+          if (e.status !== 404) activity.replaceChildren(h("p", { class: "error" }, REFUSED));
+        }
       }
     };
     void poll();
@@ -82,7 +86,7 @@ function watchForm(route: WatchRoute, token: string | undefined): HTMLElement {
     "form",
     { class: "watch-form" },
     field("id", "Session id", route.id ?? ""),
-    field("token", "Session token", token ?? "", "password"),
+    field("token", "Viewer token", token ?? "", "password"),
     field("term", "Terminal", route.term),
     h("button", { type: "submit", class: "primary" }, "Watch"),
   );

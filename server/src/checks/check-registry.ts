@@ -1,13 +1,16 @@
 // The check types a lab may use, by name. The loader parses every check through this
 // before a lab is accepted, so an unknown type or a bad field never reaches a session.
+import { z } from "zod";
 import type { CheckType } from "./check-type.ts";
 import { containerCheck } from "./container-check.ts";
+import { containersCheck } from "./containers-check.ts";
 import { execCheck } from "./exec-check.ts";
 import { fileCheck } from "./file-check.ts";
 import { historyCheck } from "./history-check.ts";
 import { httpCheck } from "./http-check.ts";
 import { imageCheck } from "./image-check.ts";
 import { networkCheck } from "./network-check.ts";
+import { reachCheck } from "./reach-check.ts";
 import { scriptCheck } from "./script-check.ts";
 import { volumeCheck } from "./volume-check.ts";
 
@@ -24,7 +27,9 @@ export function createCheckRegistry(types: readonly CheckType<never>[]): CheckRe
 
 export const builtinChecks: CheckRegistry = createCheckRegistry([
   containerCheck,
+  containersCheck,
   networkCheck,
+  reachCheck,
   volumeCheck,
   imageCheck,
   httpCheck,
@@ -33,6 +38,14 @@ export const builtinChecks: CheckRegistry = createCheckRegistry([
   historyCheck,
   scriptCheck,
 ] as unknown as CheckType<never>[]);
+
+/** Every check spec a registry accepts, by `type`, for the editor's JSON Schema. */
+export function checkSpecsSchema(registry: CheckRegistry): z.ZodType {
+  const specs = [...registry.values()].map(
+    (t) => t.schema ?? z.looseObject({ type: z.literal(t.type), name: z.string().optional() }),
+  );
+  return z.union(specs as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+}
 
 /** A check from lab.yaml, already validated by its type's parse(). */
 export interface ParsedCheck {

@@ -25,7 +25,9 @@ describe("http check", () => {
 });
 
 describe("exec check", () => {
+  const running = { State: { Status: "running" } };
   const ctx = fakeCheckContext({
+    engine: { "/containers/web/json": running, "/containers/old/json": { State: { Status: "exited" } } },
     exec: (cmd) =>
       cmd[0] === "docker" && cmd[2] === "web"
         ? ok("nginx version 1.27\n")
@@ -43,6 +45,7 @@ describe("exec check", () => {
   it("never uses the learner's gateway: container execs go to the engine API, docker commands to the engine side", async () => {
     const calls: string[] = [];
     const spy = fakeCheckContext({
+      engine: { "/containers/web/json": running },
       exec: (c, o) => (calls.push(`${o?.target ?? "-"}: ${c.join(" ")}`), ok()),
     });
     spy.containerExec = async (name, c) => (calls.push(`exec in ${name}: ${c.join(" ")}`), ok());
@@ -57,7 +60,31 @@ describe("exec check", () => {
     expect(r.errors).toEqual([
       "`cat /etc/motd` in the workstation: exit code expected 0, got 1",
       '`cat /etc/motd` in the workstation: stdout expected to contain "hi", got ""',
+      '`cat /etc/motd` in the workstation: stderr: "boom"',
     ]);
+  });
+  it("writes a command that must fail as such", async () => {
+    expect((await run({ command: "cat /nope", exitCode: { not: 0 } })).pass).toBe(true);
+    expect((await run({ container: "web", command: "true", exitCode: { not: 0 } })).errors).toEqual([
+      "`true` in container web: exit code expected anything but 0, got 0",
+    ]);
+  });
+  it("fails when the container is missing or stopped, even if the command was meant to fail", async () => {
+    expect((await run({ container: "gone", command: "true", exitCode: { not: 0 } })).errors).toEqual([
+      "`true` in container gone: container gone expected to exist, but there is none",
+    ]);
+    expect((await run({ container: "old", command: "true", exitCode: 1 })).errors).toEqual([
+      "`true` in container old: container old expected to be running, got exited",
+    ]);
+  });
+  it("shows a bounded stderr when it fails", async () => {
+    const noisy = fakeCheckContext({ exec: () => ({ exitCode: 2, stdout: "", stderr: "x".repeat(5000) }) });
+    const r = await execCheck.run(execCheck.parse({ type: "exec", command: "make" }, "t"), noisy);
+    expect(r.errors[1]).toBe(`\`make\` in the workstation: stderr: "${"x".repeat(500)}…"`);
+    const quiet = fakeCheckContext({ exec: () => ({ exitCode: 0, stdout: "", stderr: "warning" }) });
+    expect(
+      (await execCheck.run(execCheck.parse({ type: "exec", command: "make" }, "t"), quiet)).errors,
+    ).toEqual([]);
   });
   it("rejects an invalid regex when parsing", () => {
     expect(() => execCheck.parse({ type: "exec", command: "x", stdout: { regex: "(" } }, "t")).toThrow(

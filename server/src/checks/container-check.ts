@@ -4,27 +4,27 @@ import { z } from "zod";
 import type { CheckContext } from "./check-context.ts";
 import { parseSpec, result, type CheckType } from "./check-type.ts";
 import { dig, Expect } from "./expect.ts";
+import { familiarString, parseImageRef } from "./image-ref.ts";
+import { recordedImageMatches } from "./image-match.ts";
+import { matchPorts, portsField } from "./port-match.ts";
+import { imageRefField, isNot, orNot, rangeField, setField } from "./spec-fields.ts";
 
-const range = z.union([
-  z.number(),
-  z.strictObject({ min: z.number().optional(), max: z.number().optional() }),
-]);
-
+const states = z.enum(["created", "running", "paused", "restarting", "exited", "dead"]);
 const schema = z.strictObject({
   type: z.literal("container"),
   name: z.string().optional(),
   container: z.string().min(1),
   exists: z.boolean().default(true),
-  state: z.enum(["created", "running", "paused", "restarting", "exited", "dead"]).optional(),
-  exitCode: z.number().int().optional(),
+  state: orNot(states).optional(),
+  exitCode: orNot(z.number().int()).optional(),
   oomKilled: z.boolean().optional(),
-  restartCount: range.optional(),
-  restartPolicy: z.enum(["no", "always", "unless-stopped", "on-failure"]).optional(),
-  memoryMiB: range.optional(),
-  cpus: range.optional(),
-  pids: range.optional(),
-  networks: z.array(z.string()).optional(),
-  ports: z.array(z.strictObject({ container: z.string(), host: z.number().int().optional() })).optional(),
+  restartCount: rangeField.optional(),
+  restartPolicy: orNot(z.enum(["no", "always", "unless-stopped", "on-failure"])).optional(),
+  memoryMiB: rangeField.optional(),
+  cpus: rangeField.optional(),
+  pids: rangeField.optional(),
+  networks: setField(z.string()).optional(),
+  ports: portsField.optional(),
   mounts: z
     .array(
       z.strictObject({
@@ -35,11 +35,11 @@ const schema = z.strictObject({
       }),
     )
     .optional(),
-  env: z.record(z.string(), z.string()).optional(),
-  user: z.string().optional(),
-  image: z.string().optional(),
-  health: z.enum(["healthy", "unhealthy", "starting", "none"]).optional(),
-  labels: z.record(z.string(), z.string()).optional(),
+  env: z.record(z.string(), orNot(z.string())).optional(),
+  user: orNot(z.string()).optional(),
+  image: orNot(imageRefField).optional(),
+  health: orNot(z.enum(["healthy", "unhealthy", "starting", "none"])).optional(),
+  labels: z.record(z.string(), orNot(z.string())).optional(),
 });
 export type ContainerSpec = z.output<typeof schema>;
 
@@ -53,6 +53,7 @@ interface Mount {
 
 export const containerCheck: CheckType<ContainerSpec> = {
   type: "container",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx: CheckContext) {
     const start = performance.now();
@@ -66,29 +67,18 @@ export const containerCheck: CheckType<ContainerSpec> = {
     if (res.status !== 200) throw new Error(`engine answered ${res.status} to inspect`);
     if (!s.exists) x.fail("expected not to exist, but it does");
     const b = res.body;
-    x.equal("State.Status", s.state, dig(b, "State.Status"));
-    x.equal("State.ExitCode", s.exitCode, dig(b, "State.ExitCode"));
+    x.is("State.Status", s.state, dig(b, "State.Status"));
+    x.is("State.ExitCode", s.exitCode, dig(b, "State.ExitCode"));
     x.equal("State.OOMKilled", s.oomKilled, dig(b, "State.OOMKilled"));
     x.range("RestartCount", s.restartCount, dig(b, "RestartCount") as number | undefined);
-    x.equal(
-      "HostConfig.RestartPolicy.Name",
-      s.restartPolicy,
-      dig(b, "HostConfig.RestartPolicy.Name") || "no",
-    );
+    x.is("HostConfig.RestartPolicy.Name", s.restartPolicy, dig(b, "HostConfig.RestartPolicy.Name") || "no");
     const mem = dig(b, "HostConfig.Memory") as number | undefined;
     x.range("memory limit (MiB)", s.memoryMiB, mem ? mem / 1048576 : undefined);
     const nano = dig(b, "HostConfig.NanoCpus") as number | undefined;
     x.range("cpu limit", s.cpus, nano ? nano / 1e9 : undefined);
     x.range("pids limit", s.pids, (dig(b, "HostConfig.PidsLimit") as number | null) || undefined);
-    x.includes("networks", s.networks, Object.keys((dig(b, "NetworkSettings.Networks") as object) ?? {}));
-    const ports = (dig(b, "NetworkSettings.Ports") ?? {}) as Record<string, { HostPort: string }[] | null>;
-    for (const p of s.ports ?? []) {
-      const key = p.container.includes("/") ? p.container : `${p.container}/tcp`;
-      const hostPorts = (ports[key] ?? []).map((h) => Number(h.HostPort));
-      if (hostPorts.length === 0) x.fail(`port ${key} expected to be published, but it is not`);
-      else if (p.host !== undefined && !hostPorts.includes(p.host))
-        x.fail(`port ${key} expected on host port ${p.host}, got ${hostPorts.join(", ")}`);
-    }
+    x.set("networks", s.networks, Object.keys((dig(b, "NetworkSettings.Networks") as object) ?? {}));
+    matchPorts(x, s.ports, b);
     const mounts = (dig(b, "Mounts") ?? []) as Mount[];
     for (const m of s.mounts ?? []) {
       const found = mounts.find((a) => a.Destination === m.target);
@@ -104,12 +94,23 @@ export const containerCheck: CheckType<ContainerSpec> = {
     const env = new Map(
       ((dig(b, "Config.Env") ?? []) as string[]).map((e) => [e.split("=")[0], e.slice(e.indexOf("=") + 1)]),
     );
-    for (const [k, v] of Object.entries(s.env ?? {})) x.equal(`env ${k}`, v, env.get(k));
-    x.equal("Config.User", s.user, dig(b, "Config.User") || "");
-    x.equal("Config.Image", s.image, dig(b, "Config.Image"));
-    x.equal("State.Health.Status", s.health, dig(b, "State.Health.Status") ?? "none");
+    for (const [k, v] of Object.entries(s.env ?? {})) x.is(`env ${k}`, v, env.get(k));
+    x.is("Config.User", s.user, dig(b, "Config.User") || "");
+    if (s.image !== undefined) await matchImage(x, ctx, s.image, b);
+    x.is("State.Health.Status", s.health, dig(b, "State.Health.Status") ?? "none");
     const labels = (dig(b, "Config.Labels") ?? {}) as Record<string, string>;
-    for (const [k, v] of Object.entries(s.labels ?? {})) x.equal(`label ${k}`, v, labels[k]);
+    for (const [k, v] of Object.entries(s.labels ?? {})) x.is(`label ${k}`, v, labels[k]);
     return result(name, "container", x.errors, start);
   },
 };
+
+/** `image: nginx` accepts any tag of nginx however it was spelled; `{ not: nginx }` none. */
+async function matchImage(x: Expect, ctx: CheckContext, want: string | { not: string }, b: unknown) {
+  const ref = parseImageRef(isNot(want) ? want.not : want);
+  const typed = dig(b, "Config.Image") as string | undefined;
+  const same = await recordedImageMatches(ctx, ref, typed, dig(b, "Image") as string | undefined);
+  if (same === isNot(want))
+    x.fail(
+      `image expected ${isNot(want) ? "anything but " : ""}${familiarString(ref)}${ref.tag || ref.digest ? "" : " (any tag)"}, got ${JSON.stringify(typed)}`,
+    );
+}

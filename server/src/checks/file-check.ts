@@ -18,6 +18,7 @@ export type FileSpec = z.output<typeof schema>;
 
 export const fileCheck: CheckType<FileSpec> = {
   type: "file",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx) {
     const start = performance.now();

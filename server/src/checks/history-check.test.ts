@@ -44,4 +44,25 @@ describe("history check", () => {
       true,
     );
   });
+
+  it("compares images as Docker does: any tag unless the check names one", async () => {
+    const calls = (image: string) =>
+      fakeCheckContext({
+        history: [entry("POST", "/v1.47/containers/create", 201, { image })],
+        engine: { "/images/abcdef123456/json": { RepoTags: ["nginx:1.22"] } },
+      });
+    const check = (spec: string, image: string) =>
+      historyCheck.run(
+        historyCheck.parse({ type: "history", path: "/containers/create", image: spec }, "t"),
+        calls(image),
+      );
+    for (const typed of ["nginx:1.22", "docker.io/library/nginx:latest", "library/nginx", "abcdef123456"])
+      expect((await check("nginx", typed)).pass, typed).toBe(true);
+    expect((await check("nginx:1.22", "nginx")).pass).toBe(false);
+    expect((await check("nginx:1.22", "index.docker.io/library/nginx:1.22")).pass).toBe(true);
+    expect((await check("nginx", "nginxinc/nginx-unprivileged")).pass).toBe(false);
+    expect(() => historyCheck.parse({ type: "history", path: "/x", image: "NGINX" }, "t")).toThrow(
+      /lowercase/,
+    );
+  });
 });

@@ -5,13 +5,17 @@ import { z } from "zod";
 import type { AuditEntry } from "./check-context.ts";
 import { parseSpec, result, type CheckType } from "./check-type.ts";
 import { Expect } from "./expect.ts";
+import { recordedImageMatches } from "./image-match.ts";
+import { parseImageRef } from "./image-ref.ts";
+import { imageRefField } from "./spec-fields.ts";
 
 const schema = z.strictObject({
   type: z.literal("history"),
   name: z.string().optional(),
   method: z.enum(["GET", "POST", "PUT", "DELETE", "HEAD"]).optional(),
   path: z.string().startsWith("/", "expected an API path such as /containers/create"),
-  image: z.string().optional(),
+  /** `nginx` matches a call on any tag or digest of nginx, however it was spelled. */
+  image: imageRefField.optional(),
   containerName: z.string().optional(),
   flags: z.array(z.string()).default([]),
   /** Only calls the engine accepted (2xx) count, unless false. */
@@ -27,8 +31,6 @@ const glob = (g: string) =>
     `^${g.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*\*|\*/g, (m) => (m === "**" ? ".*" : "[^/]*"))}$`,
   );
 const bare = (path: string) => path.replace(/^\/v\d+(\.\d+)?/, "").replace(/\?.*$/, "");
-const sameImage = (want: string, got: string | undefined) =>
-  got !== undefined && (got === want || got === `${want}:latest` || got.startsWith(`${want}@`));
 
 function describeCall(s: HistorySpec): string {
   const parts = [s.method ?? "any method", s.path];
@@ -40,21 +42,28 @@ function describeCall(s: HistorySpec): string {
 
 export const historyCheck: CheckType<HistorySpec> = {
   type: "history",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx) {
     const start = performance.now();
     const want = describeCall(s);
     const x = new Expect(`history`);
     const re = glob(s.path);
+    const image = s.image === undefined ? undefined : parseImageRef(s.image);
     const matches = (e: AuditEntry) =>
       (!s.method || e.method === s.method) &&
       re.test(bare(e.path)) &&
       (!s.succeeded || (e.status >= 200 && e.status < 300)) &&
-      (!s.image || sameImage(s.image, e.summary.image)) &&
       (!s.containerName || e.summary.name === s.containerName) &&
       s.flags.every((f) => e.summary.flags.includes(f));
     const entries = await ctx.history();
-    const n = entries.filter(matches).length;
+    // The image last: a call recorded with an image id asks the engine what that image is.
+    const hits = await Promise.all(
+      entries
+        .filter(matches)
+        .map(async (e) => !image || (await recordedImageMatches(ctx, image, e.summary.image))),
+    );
+    const n = hits.filter(Boolean).length;
     if (n < s.count.min || (s.count.max !== undefined && n > s.count.max)) {
       const bound =
         s.count.max === undefined ? `at least ${s.count.min}` : `${s.count.min} to ${s.count.max}`;

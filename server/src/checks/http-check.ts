@@ -21,6 +21,7 @@ const MARK = "\n__slipway_status__:";
 
 export const httpCheck: CheckType<HttpSpec> = {
   type: "http",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx) {
     const start = performance.now();

@@ -112,4 +112,104 @@ describe("LiveEvaluator", () => {
     fast.stop();
     expect(world.runs).toBeGreaterThanOrEqual(1);
   });
+
+  it("never runs two evaluations at once, checkAll included, and keeps a trigger that came meanwhile", async () => {
+    let inFlight = 0;
+    let most = 0;
+    let runs = 0;
+    const slow: CheckType<null> = {
+      type: "slow",
+      parse: () => null,
+      async run() {
+        runs++;
+        most = Math.max(most, ++inFlight);
+        await sleep(30);
+        inFlight--;
+        return { name: "", type: "slow", pass: false, errors: ["no"], durationMs: 30 };
+      },
+    };
+    const ev = new LiveEvaluator({
+      lab: { dir: "/lab", steps: [{ id: "s", checks: [{ name: "slow", type: "slow", spec: null }] }] },
+      ctx: fakeCheckContext(),
+      run: { registry: createCheckRegistry([slow] as CheckType<never>[]) },
+    });
+    const first = ev.evaluateNow();
+    const all = ev.checkAll();
+    await sleep(5);
+    void ev.evaluateNow(); // arrives while checkAll waits or runs
+    await Promise.all([first, all]);
+    await sleep(80);
+    expect(most).toBe(1);
+    expect(runs).toBe(3);
+    ev.stop();
+  });
+
+  describe("re-checks pending steps on a timer while the learner is active", () => {
+    const lab = { dir: "/lab", steps: [{ id: "s", checks: [check] }] };
+    const polled = (poll: { everyMs: number; activeForMs: number }, changes: StepChange[] = []) =>
+      new LiveEvaluator({
+        lab,
+        ctx: fakeCheckContext(),
+        poll,
+        onChange: (c) => changes.push(c),
+        run: { registry },
+      });
+
+    it("completes a step whose state came without an event", async () => {
+      Object.assign(world, { up: false, runs: 0 });
+      const changes: StepChange[] = [];
+      const ev = polled({ everyMs: 30, activeForMs: 10_000 }, changes);
+      await ev.evaluateNow();
+      world.up = true; // no trigger: nothing announced it
+      await sleep(100);
+      expect(changes.map((c) => c.status)).toEqual(["failed", "passed"]);
+      const runs = world.runs;
+      await sleep(100);
+      expect(world.runs).toBe(runs); // nothing pending: the timer stops
+      ev.stop();
+    });
+
+    it("stops once the learner has been idle for activeForMs, and resumes when they act", async () => {
+      Object.assign(world, { up: false, runs: 0 });
+      const ev = polled({ everyMs: 20, activeForMs: 60 });
+      await ev.evaluateNow();
+      await sleep(150);
+      const idle = world.runs;
+      expect(idle).toBeGreaterThanOrEqual(2);
+      await sleep(100);
+      expect(world.runs).toBe(idle);
+      ev.active();
+      await sleep(50);
+      expect(world.runs).toBeGreaterThan(idle);
+      ev.stop();
+      const stopped = world.runs;
+      await sleep(60);
+      expect(world.runs).toBe(stopped);
+    });
+
+    it("waits at least as long as the last evaluation took", async () => {
+      const slow: CheckType<null> = {
+        type: "slow",
+        parse: () => null,
+        async run() {
+          world.runs++;
+          await sleep(50);
+          return { name: "", type: "slow", pass: false, errors: ["no"], durationMs: 50 };
+        },
+      };
+      Object.assign(world, { up: false, runs: 0 });
+      const ev = new LiveEvaluator({
+        lab: { dir: "/lab", steps: [{ id: "s", checks: [{ name: "slow", type: "slow", spec: null }] }] },
+        ctx: fakeCheckContext(),
+        poll: { everyMs: 1, activeForMs: 10_000 },
+        run: { registry: createCheckRegistry([slow] as CheckType<never>[]) },
+      });
+      await ev.evaluateNow();
+      await sleep(400);
+      ev.stop();
+      // 50 ms of checking, then at least 50 ms of rest: at most 5 runs in 400 ms (8 without).
+      expect(world.runs).toBeGreaterThanOrEqual(2);
+      expect(world.runs).toBeLessThanOrEqual(5);
+    });
+  });
 });

@@ -4,10 +4,13 @@
 // evaluation runs at a time and a trigger during it schedules one more. Only status changes
 // are emitted. A passed step stays passed unless it is marked sticky: false (a later step
 // may tear down what an earlier one built, as in "stop and remove it").
+// Some states arrive with no event at all, so a RecheckTimer re-checks pending steps while
+// the learner is active.
 import type { CheckResult, StepStatus } from "../../../common/lab-types.ts";
 import type { CheckContext } from "./check-context.ts";
 import type { ParsedCheck } from "./check-registry.ts";
 import { runChecks, type RunOptions } from "./check-runner.ts";
+import { RecheckTimer, type RecheckOptions } from "./recheck-timer.ts";
 
 export interface LiveLab {
   readonly dir: string;
@@ -35,11 +38,14 @@ export interface LiveEvaluatorOptions {
   readonly debounceMs?: number;
   readonly maxWaitMs?: number;
   readonly run?: RunOptions;
+  /** Re-check pending steps every `everyMs` until `activeForMs` after the learner's last action. */
+  readonly poll?: RecheckOptions;
 }
 
 export class LiveEvaluator {
   private readonly status = new Map<string, StepStatus>();
   private timer: NodeJS.Timeout | undefined;
+  private readonly recheck: RecheckTimer | undefined;
   private firstTrigger: number | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -49,6 +55,7 @@ export class LiveEvaluator {
 
   constructor(private readonly opts: LiveEvaluatorOptions) {
     for (const s of opts.lab.steps) this.status.set(s.id, opts.initial?.get(s.id) ?? "pending");
+    this.recheck = opts.poll && new RecheckTimer(opts.poll, () => void this.evaluateNow());
   }
 
   statusOf(stepId: string): StepStatus | undefined {
@@ -60,10 +67,17 @@ export class LiveEvaluator {
     return this.running !== undefined;
   }
 
+  /** The learner did something that leaves no trace we watch (typed in a terminal). */
+  active(): void {
+    this.recheck?.active();
+    if (!this.recheck?.scheduled && !this.running && !this.stopped) this.recheck?.schedule(0, this.pending);
+  }
+
   /** "Something changed": evaluates once things are quiet for debounceMs (maxWaitMs at most). */
   trigger(): void {
     if (this.stopped) return;
     const now = performance.now();
+    this.recheck?.active();
     this.firstTrigger ??= now;
     const wait = Math.min(
       this.opts.debounceMs ?? 150,
@@ -89,26 +103,48 @@ export class LiveEvaluator {
       this.again = true;
       return this.running;
     }
-    this.running = (async () => {
+    this.running = this.hold(async () => {
       do {
         this.again = false;
         await this.evaluate(false);
       } while (this.again && !this.stopped);
-    })().finally(() => {
-      this.running = undefined;
-      this.lastFinishedAt = performance.now();
     });
     return this.running;
   }
 
-  /** Runs every step's checks now, passed ones included, and applies the outcome. */
+  /** Runs every step's checks now, passed ones included, and applies the outcome. Waits
+   *  for an evaluation under way: two at once would only double the sandbox's load. */
   async checkAll(): Promise<StepChange[]> {
-    return this.evaluate(true);
+    while (this.running) await this.running.catch(() => undefined);
+    let out: StepChange[] = [];
+    this.running = this.hold(async () => {
+      out = await this.evaluate(true);
+    });
+    await this.running;
+    if (this.again && !this.stopped) void this.evaluateNow(); // a trigger that came meanwhile
+    return out;
+  }
+
+  /** Runs `work` as the one evaluation in flight; then schedules the next timed re-check. */
+  private hold(work: () => Promise<void>): Promise<void> {
+    this.recheck?.cancel();
+    const began = performance.now();
+    return work().finally(() => {
+      this.running = undefined;
+      this.lastFinishedAt = performance.now();
+      if (!this.stopped) this.recheck?.schedule(this.lastFinishedAt - began, this.pending);
+    });
   }
 
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.recheck?.cancel();
+  }
+
+  /** Some step has not passed yet. */
+  private get pending(): boolean {
+    return [...this.status.values()].some((st) => st !== "passed");
   }
 
   private async evaluate(all: boolean): Promise<StepChange[]> {

@@ -1,21 +1,24 @@
-// A network of the learner's engine: existence, driver, internal flag, attached containers.
+// A network of the learner's engine: existence, driver, internal flag, attached containers
+// (which must be there, which must not, or exactly which are).
 import { z } from "zod";
 import { parseSpec, result, type CheckType } from "./check-type.ts";
 import { dig, Expect } from "./expect.ts";
+import { orNot, setField } from "./spec-fields.ts";
 
 const schema = z.strictObject({
   type: z.literal("network"),
   name: z.string().optional(),
   network: z.string().min(1),
   exists: z.boolean().default(true),
-  driver: z.string().optional(),
+  driver: orNot(z.string()).optional(),
   internal: z.boolean().optional(),
-  containers: z.array(z.string()).optional(),
+  containers: setField(z.string()).optional(),
 });
 export type NetworkSpec = z.output<typeof schema>;
 
 export const networkCheck: CheckType<NetworkSpec> = {
   type: "network",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx) {
     const start = performance.now();
@@ -28,10 +31,10 @@ export const networkCheck: CheckType<NetworkSpec> = {
     }
     if (res.status !== 200) throw new Error(`engine answered ${res.status} to network inspect`);
     if (!s.exists) x.fail("expected not to exist, but it does");
-    x.equal("Driver", s.driver, dig(res.body, "Driver"));
+    x.is("Driver", s.driver, dig(res.body, "Driver"));
     x.equal("Internal", s.internal, dig(res.body, "Internal") ?? false);
     const attached = Object.values((dig(res.body, "Containers") ?? {}) as Record<string, { Name: string }>);
-    x.includes(
+    x.set(
       "attached containers",
       s.containers,
       attached.map((c) => c.Name),

@@ -1,15 +1,19 @@
-import { symlinkSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { fakeCheckContext, ok, type FakeState } from "./fake-check-context.ts";
-import { scriptCheck } from "./script-check.ts";
+import { createScriptCheck } from "./script-check.ts";
+import { ScriptRunner } from "./script-runner/script-runner.ts";
 
+const runner = new ScriptRunner();
+afterAll(() => runner.close());
+const scriptCheck = createScriptCheck(() => runner);
 const labDir = resolve(import.meta.dirname, "../../../test/fixtures/labs/script-lab");
 const run = (raw: object, exec: FakeState["exec"] = () => ok()) =>
   scriptCheck.run(scriptCheck.parse({ type: "script", ...raw }, "t"), fakeCheckContext({ exec }, labDir));
 
-describe("script check", () => {
+describe("script check", { timeout: 60_000 }, () => {
   it("runs a lab's TypeScript checker with its args", async () => {
     expect((await run({ script: "checks/always.ts", args: { pass: true } })).pass).toBe(true);
     expect((await run({ script: "checks/always.ts", args: { pass: false } })).errors).toEqual([
@@ -43,8 +47,32 @@ describe("script check", () => {
     const dir = mkdtempSync(join(tmpdir(), "slipway-script-"));
     symlinkSync("/etc/hostname", join(dir, "escape.sh"));
     const ctx = fakeCheckContext({ exec: () => ok() }, dir);
-    await expect(
-      scriptCheck.run(scriptCheck.parse({ type: "script", script: "escape.sh" }, "t"), ctx),
-    ).rejects.toThrow(/outside its folder/);
+    const r = await scriptCheck.run(scriptCheck.parse({ type: "script", script: "escape.sh" }, "t"), ctx);
+    expect(r.errors).toEqual([
+      "script escape.sh: resolves outside its folder or does not exist; refusing to run it",
+    ]);
+  });
+
+  it("picks up an edited checker on the next run (lab dev), also when it imports a helper", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "slipway-edit-"));
+    mkdirSync(join(dir, "checks"));
+    const write = (word: string) => {
+      writeFileSync(join(dir, "checks/word.ts"), `export const word = "${word}";\n`);
+      writeFileSync(
+        join(dir, "checks/edited.ts"),
+        `import { word } from "./word.ts";\nexport const check = async () => ({ pass: false, errors: [word] });\n`,
+      );
+    };
+    const edited = () =>
+      scriptCheck.run(
+        scriptCheck.parse({ type: "script", script: "checks/edited.ts" }, "t"),
+        fakeCheckContext({}, dir),
+      );
+    write("first");
+    expect((await edited()).errors).toEqual(["script checks/edited.ts: first"]);
+    write("second");
+    expect((await edited()).errors).toEqual(["script checks/edited.ts: second"]);
+    writeFileSync(join(dir, "checks/word.ts"), `export const word = "third";\n`);
+    expect((await edited()).errors).toEqual(["script checks/edited.ts: third"]);
   });
 });

@@ -1,15 +1,16 @@
 // The escape hatch. Either a TypeScript checker module (shared ones in top-level checkers/,
-// or the lab's own checks/*.ts) exporting `check(ctx, args)`, or a shell script from the
-// lab's checks/ run in the workstation (or engine) with JSON on stdin (pass = exit 0). A lab may only
+// or the lab's own checks/*.ts) exporting `check(ctx, args)`, run in a process of its own
+// under Node's permission model (script-runner/), or a shell script from the lab's checks/
+// run in the workstation (or engine) with JSON on stdin (pass = exit 0). A lab may only
 // reference files inside its own folder; the path is checked lexically here and again,
 // after resolving symlinks, before running.
 import { readFile, realpath } from "node:fs/promises";
 import { isAbsolute, join, normalize, resolve, sep } from "node:path";
-import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import type { CheckContext } from "./check-context.ts";
 import { parseSpec, result, type CheckType } from "./check-type.ts";
 import { Expect } from "./expect.ts";
+import { ScriptRunner } from "./script-runner/script-runner.ts";
 
 export const CHECKERS_DIR = resolve(import.meta.dirname, "../../../checkers");
 
@@ -37,9 +38,17 @@ const schema = z
     /** Where a .sh script runs; `engine` when it needs `docker` (see exec-check.ts). */
     target: z.enum(["workstation", "engine"]).default("workstation"),
     timeoutMs: z.number().int().positive().default(10_000),
+    /** A TypeScript checker may start processes (which Node's permission model does not follow). */
+    allowChildProcess: z.boolean().default(false),
+    /** A TypeScript checker may start worker threads. */
+    allowWorker: z.boolean().default(false),
   })
   .refine((s) => (s.script === undefined) !== (s.checker === undefined), {
     message: "set exactly one of `script` (in the lab folder) or `checker` (in checkers/)",
+  })
+  .refine((s) => !(s.script?.endsWith(".sh") && (s.allowChildProcess || s.allowWorker)), {
+    message:
+      "allowChildProcess and allowWorker are for TypeScript checkers; a .sh script runs in the sandbox",
   });
 export type ScriptSpec = z.output<typeof schema>;
 
@@ -53,38 +62,64 @@ async function contained(file: string, root: string): Promise<boolean> {
   return f.startsWith(r + sep);
 }
 
-export const scriptCheck: CheckType<ScriptSpec> & { files(s: ScriptSpec, labDir: string): string[] } = {
-  type: "script",
-  parse: (raw, at) => parseSpec(schema, raw, at),
-  files: (s, labDir) => [scriptPath(s, labDir)],
-  async run(s, ctx) {
-    const start = performance.now();
-    const label = s.checker ?? (s.script as string);
-    const x = new Expect(`script ${label}`);
-    if (!ctx.labDir) throw new Error("script checks need the lab folder (CheckContext.labDir)");
-    const file = scriptPath(s, ctx.labDir);
-    if (!(await contained(file, s.checker ? CHECKERS_DIR : ctx.labDir)))
-      throw new Error(`${label} resolves outside its folder; refusing to run it`);
-    if (file.endsWith(".ts")) {
-      const mod = (await import(pathToFileURL(file).href)) as { check?: Checker };
-      if (typeof mod.check !== "function")
-        throw new Error(`${label} does not export a check(ctx, args) function`);
-      const out = await mod.check(ctx, s.args);
-      const pass = typeof out === "boolean" ? out : out.pass;
-      const errors = typeof out === "boolean" ? [] : (out.errors ?? []);
-      if (!pass) (errors.length ? errors : ["returned a failure"]).forEach((e) => x.fail(e));
-    } else {
-      const body = await readFile(file, "utf8");
-      const stdin = JSON.stringify({ args: s.args });
-      const r = await ctx.exec(["sh", "-c", body, label], {
-        target: s.target,
-        timeoutMs: s.timeoutMs,
-        stdin,
-      });
-      if (r.exitCode === null) x.fail(`timed out after ${s.timeoutMs} ms`);
-      else if (r.exitCode !== 0)
-        x.fail(`exit code expected 0, got ${r.exitCode}: ${(r.stderr || r.stdout).trim().slice(0, 300)}`);
-    }
-    return result(s.name ?? `script ${label}`, "script", x.errors, start);
-  },
-};
+/** The script check type, running TypeScript checkers with `runner`. */
+export function createScriptCheck(
+  runner: () => ScriptRunner,
+): CheckType<ScriptSpec> & { files(s: ScriptSpec, labDir: string): string[] } {
+  return {
+    type: "script",
+    parse: (raw, at) => parseSpec(schema, raw, at),
+    files: (s, labDir) => [scriptPath(s, labDir)],
+    async run(s, ctx) {
+      const start = performance.now();
+      const label = s.checker ?? (s.script as string);
+      const x = new Expect(`script ${label}`);
+      const errors = await runScript(s, ctx, runner).catch((e: unknown) => [
+        e instanceof Error ? e.message : String(e),
+      ]);
+      errors.forEach((e) => x.fail(e));
+      return result(s.name ?? `script ${label}`, "script", x.errors, start);
+    },
+  };
+}
+
+async function runScript(s: ScriptSpec, ctx: CheckContext, runner: () => ScriptRunner): Promise<string[]> {
+  if (!ctx.labDir) return ["script checks need the lab folder (CheckContext.labDir)"];
+  const root = s.checker ? CHECKERS_DIR : ctx.labDir;
+  const file = scriptPath(s, ctx.labDir);
+  if (!(await contained(file, root).catch(() => undefined)))
+    return ["resolves outside its folder or does not exist; refusing to run it"];
+  if (file.endsWith(".ts")) {
+    const { allowChildProcess, allowWorker, args, timeoutMs } = s;
+    const out = await runner().run(
+      { file, shownFrom: root, args, timeoutMs, allowChildProcess, allowWorker },
+      ctx,
+    );
+    return out.pass ? [] : out.errors.length ? [...out.errors] : ["returned a failure"];
+  }
+  const body = await readFile(file, "utf8");
+  const stdin = JSON.stringify({ args: s.args });
+  const r = await ctx.exec(["sh", "-c", body, s.checker ?? (s.script as string)], {
+    target: s.target,
+    timeoutMs: s.timeoutMs,
+    stdin,
+  });
+  if (r.exitCode === null) return [`timed out after ${s.timeoutMs} ms`];
+  if (r.exitCode !== 0)
+    return [`exit code expected 0, got ${r.exitCode}: ${(r.stderr || r.stdout).trim().slice(0, 300)}`];
+  return [];
+}
+
+// One runner for the server's checks, made on first use; it ends its spare process and
+// removes its run folders when the server's process exits.
+let shared: ScriptRunner | undefined;
+function sharedRunner(): ScriptRunner {
+  if (!shared) {
+    const runner = new ScriptRunner();
+    process.once("exit", () => runner.close());
+    shared = runner;
+  }
+  return shared;
+}
+
+export const scriptCheck = createScriptCheck(sharedRunner);

@@ -27,7 +27,8 @@ export const textMatchSchema = z.strictObject(textMatchShape);
 export type TextMatch = z.infer<typeof textMatchSchema>;
 
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const clip = (s: string) => JSON.stringify(s.length > 200 ? `${s.slice(0, 200)}…` : s);
+/** Quoted, and cut at `max` characters so one huge output cannot flood a result. */
+export const clip = (s: string, max = 200) => JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
 
 export function matchText(x: Expect, field: string, want: TextMatch | undefined, actual: string): void {
   if (!want) return;

@@ -26,6 +26,7 @@ export type VolumeSpec = z.output<typeof schema>;
 
 export const volumeCheck: CheckType<VolumeSpec> = {
   type: "volume",
+  schema,
   parse: (raw, at) => parseSpec(schema, raw, at),
   async run(s, ctx) {
     const start = performance.now();

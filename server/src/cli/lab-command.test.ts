@@ -57,7 +57,7 @@ describe("slipway lab", () => {
       sessions: fakeSessionRunner(),
       settle: { retries: 0 },
     });
-    expect(c.out.join("\n")).toMatch(/all 16 passed/);
+    expect(c.out.join("\n")).toMatch(/all 20 passed/);
     expect(code).toBe(0);
   });
 
@@ -73,6 +73,39 @@ describe("slipway lab", () => {
     expect(Object.keys(report)).toEqual(["first-container", "playground", "troubleshoot-exit-codes"]);
     expect(code).toBe(1); // the fake docker cannot build images: troubleshoot-exit-codes fails its setup
     expect(sessions.started).toBe(sessions.stopped);
+  });
+
+  it("test --jobs: one table per lab as it finishes, a progress line per session", async () => {
+    const c = capture();
+    const sessions = fakeSessionRunner();
+    const code = await runLabCommand(["test", "--all", "--jobs=3"], c.io, {
+      ...deps,
+      sessions,
+      settle: { retries: 0 },
+    });
+    expect(code).toBe(1);
+    expect(c.out.map((block) => block.split("\n")[0]).sort()).toEqual([
+      "lab first-container",
+      "lab playground",
+      "lab troubleshoot-exit-codes",
+    ]);
+    expect(c.err[0]).toBe("testing 3 lab(s) (up to 3 sessions at once)…");
+    expect(c.err).toContainEqual(expect.stringMatching(/^\[first-container 11\/11\] ok {3}/));
+    expect(c.err.filter((l) => l.startsWith("[troubleshoot-exit-codes "))).toHaveLength(1 + 4);
+    // The fake docker cannot build images: its setup fails, said once, the rest skipped.
+    const table = c.out.find((b) => b.startsWith("lab troubleshoot-exit-codes")) ?? "";
+    expect(table.split("\n").at(-1)).toBe("1 of 8 failed, 7 skipped (setup failed)");
+    expect(sessions.started).toBe(sessions.stopped);
+  });
+
+  it("test: refuses a bad --jobs or --repeat", async () => {
+    for (const args of [["--jobs", "0"], ["--jobs=two"], ["--jobs", "33"], ["--repeat", "1.5"]]) {
+      const c = capture();
+      expect(
+        await runLabCommand(["test", "--all", ...args], c.io, { ...deps, sessions: fakeSessionRunner() }),
+      ).toBe(2);
+      expect(c.err[0]).toMatch(/expects a whole number (≥ 1|from 1 to 32)/);
+    }
   });
 
   it("dev: needs exactly one lab folder", async () => {

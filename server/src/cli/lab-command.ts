@@ -3,11 +3,13 @@
 import { isAbsolute, resolve } from "node:path";
 import type { RunOptions } from "../checks/check-runner.ts";
 import { formatIssue } from "../labs/lab-issue.ts";
-import { LabTester, type SessionRunner, type TestRow } from "../labs/lab-tester.ts";
+import type { SessionRunner } from "../labs/lab-tester.ts";
 import { validateLabs } from "../labs/lab-validator.ts";
-import { renderTestTable } from "../labs/test-report.ts";
 import { runLabDev } from "./lab-dev.ts";
 import type { OpenLabRuntime } from "./lab-runtime.ts";
+import { INTERRUPTED, runLabTests } from "./lab-test-command.ts";
+
+export { INTERRUPTED };
 
 export interface CommandIo {
   out(s: string): void;
@@ -24,14 +26,41 @@ export interface LabCommandDeps {
   readonly settle?: RunOptions;
   /** Ctrl-C: stop what runs, stop every session, exit. */
   readonly interrupt?: AbortSignal;
+  /** Keypresses (lab dev: "r" restarts the session); none when stdin is not a terminal. */
+  readonly keys?: AsyncIterable<string>;
 }
 
 const USAGE = `usage: slipway lab <command>
-  validate [paths…]                          check lab folders (default: all labs); exit 1 on any error
-  test <paths…|--all> [--repeat N] [--json]  prove each lab in live sessions; exit 1 on any failure
-  dev <path>                                 start a session on a lab and re-check it as you edit`;
+  validate [paths…]                 check lab folders (default: all labs); exit 1 on any error
+  test <paths…|--all> [--repeat N] [--jobs N] [--json]
+                                    prove each lab in live sessions; exit 1 on any failure.
+                                    --jobs: sessions run at once, across labs (default 1)
+  dev <path> [--restart-on-change]  start a session on a lab and re-check it as you edit;
+                                    a change that needs a new sandbox restarts it with the flag,
+                                    or on "r"`;
 
-export const INTERRUPTED = 130;
+const MAX_JOBS = 32;
+
+/** Options that take a value, as `--jobs 3` or `--jobs=3`. */
+const VALUED = new Set(["--repeat", "--jobs"]);
+
+function parse(args: readonly string[]) {
+  const flags = new Set<string>();
+  const values = new Map<string, string>();
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const [name = a, inline] = a.startsWith("--") ? a.split(/=(.*)/s) : [a];
+    if (VALUED.has(name)) values.set(name, inline ?? args[++i] ?? "");
+    else if (a.startsWith("--")) flags.add(a);
+    else paths.push(a);
+  }
+  const whole = (name: string) => {
+    const n = Number(values.get(name) ?? "1");
+    return Number.isInteger(n) && n >= 1 ? n : undefined;
+  };
+  return { flags, paths, repeat: whole("--repeat"), jobs: whole("--jobs") };
+}
 
 export async function runLabCommand(
   argv: readonly string[],
@@ -40,10 +69,7 @@ export async function runLabCommand(
 ): Promise<number> {
   const args = argv[0] === "lab" ? argv.slice(1) : argv;
   const [command, ...rest] = args;
-  const flags = new Set(rest.filter((a) => a.startsWith("--")));
-  const repeatAt = rest.indexOf("--repeat");
-  const repeat = repeatAt >= 0 ? Number(rest[repeatAt + 1]) : 1;
-  const paths = rest.filter((a, i) => !a.startsWith("--") && !(repeatAt >= 0 && i === repeatAt + 1));
+  const { flags, paths, repeat, jobs } = parse(rest);
   const targets =
     paths.length && !flags.has("--all") ? paths.map((p) => (isAbsolute(p) ? p : resolve(p))) : [deps.labsDir];
 
@@ -55,47 +81,30 @@ export async function runLabCommand(
   }
   if (command === "dev") {
     if (paths.length !== 1 || !deps.openRuntime) return (io.err(USAGE), 2);
-    return runLabDev(targets[0] as string, io, deps.openRuntime, deps.interrupt);
+    const restart = flags.has("--restart-on-change") ? "always" : "ask";
+    return runLabDev(targets[0] as string, io, deps.openRuntime, { ...deps, restart });
   }
   if (command === "test") {
-    if (!Number.isInteger(repeat) || repeat < 1) return (io.err("--repeat expects a whole number ≥ 1"), 2);
+    if (!repeat) return (io.err("--repeat expects a whole number ≥ 1"), 2);
+    // Each session is a sandbox with its own engine: far more than the host has cores is a mistake.
+    if (!jobs || jobs > MAX_JOBS) return (io.err(`--jobs expects a whole number from 1 to ${MAX_JOBS}`), 2);
     const { labs, issues } = await validateLabs(targets);
     if (issues.length) return (issues.forEach((i) => io.err(formatIssue(i))), 1);
     const runtime = deps.sessions
       ? undefined
-      : await deps.openRuntime?.({ labPaths: targets, mode: "test", say: io.err });
+      : await deps.openRuntime?.({ labPaths: targets, mode: "test", say: io.err, maxSessions: jobs });
     const sessions = deps.sessions ?? runtime?.runner;
     if (!sessions) return (io.err("lab test needs live sessions, which this build does not provide"), 2);
     try {
-      const tester = new LabTester(sessions);
-      const report: Record<string, TestRow[]> = {};
       const run = deps.settle ?? { retries: 10, delayMs: 500 };
-      for (const lab of labs) {
-        if (deps.interrupt?.aborted) return INTERRUPTED;
-        report[lab.id] = await interruptible(tester.test(lab, { repeat, run }), deps.interrupt);
-      }
-      if (flags.has("--json")) io.out(JSON.stringify(report, null, 2));
-      else for (const [id, rows] of Object.entries(report)) io.out(renderTestTable(id, rows));
-      return Object.values(report).some((rows) => rows.some((r) => !r.ok)) ? 1 : 0;
-    } catch (e) {
-      if (e === INTERRUPTED) return INTERRUPTED;
-      throw e;
+      return await runLabTests(
+        { labs, sessions, repeat, jobs, json: flags.has("--json"), run, interrupt: deps.interrupt },
+        io,
+      );
     } finally {
       await runtime?.close();
     }
   }
   io.err(USAGE);
   return command === undefined || command === "help" || flags.has("--help") ? 0 : 2;
-}
-
-/** Resolves with the work, or rejects with INTERRUPTED as soon as the signal aborts. */
-function interruptible<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => {
-      if (signal.aborted) reject(INTERRUPTED);
-      signal.addEventListener("abort", () => reject(INTERRUPTED), { once: true });
-    }),
-  ]);
 }

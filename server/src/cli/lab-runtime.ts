@@ -21,6 +21,8 @@ export interface LabRuntimeOptions {
   readonly mode: "test" | "dev";
   /** Setup progress and warnings, for a person (stderr, so --json stays clean). */
   readonly say: (line: string) => void;
+  /** Sessions that may run at once (lab test --jobs); more would be queued, not started. */
+  readonly maxSessions?: number;
 }
 
 export interface LabRuntime {
@@ -44,6 +46,7 @@ export function labRuntimeOpener(base: Config): OpenLabRuntime {
         SLIPWAY_HOST: "127.0.0.1",
         SLIPWAY_PORT: "0",
         SLIPWAY_POOL_SIZE: "0",
+        ...(o.maxSessions ? { SLIPWAY_MAX_SESSIONS: String(o.maxSessions) } : {}),
       },
       base.repoRoot,
     );

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "../config.ts";
 import { INTERRUPTED, runLabCommand } from "./lab-command.ts";
 import { labRuntimeOpener } from "./lab-runtime.ts";
 import { runSessionCommand } from "./session-command.ts";
+import { terminalKeys } from "./terminal-keys.ts";
 
 const USAGE = `usage: slipway <session|lab> …   (slipway session help, slipway lab help)`;
 
@@ -19,12 +20,14 @@ async function main(argv: string[]): Promise<number> {
   if (group === "lab") {
     // Ctrl-C once: stop every session this command started, then exit; twice: exit now.
     const interrupt = new AbortController();
-    process.on("SIGINT", () => (interrupt.signal.aborted ? process.exit(INTERRUPTED) : interrupt.abort()));
+    const onCtrlC = () => (interrupt.signal.aborted ? process.exit(INTERRUPTED) : interrupt.abort());
+    process.on("SIGINT", onCtrlC);
     process.on("SIGTERM", () => interrupt.abort());
     return runLabCommand(rest, io, {
       labsDir: config.labsDir,
       openRuntime: labRuntimeOpener(config),
       interrupt: interrupt.signal,
+      ...(rest[0] === "dev" ? { keys: terminalKeys(onCtrlC) } : {}),
     });
   }
   io.err(USAGE);

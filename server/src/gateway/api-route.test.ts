@@ -25,6 +25,7 @@ describe("classify", () => {
     });
     expect(handling("POST", "/v1.41/swarm/join")).toEqual({ kind: "route", policy: "swarm-join" });
     expect(handling("POST", "/build?t=app")).toEqual({ kind: "route", policy: "build" });
+    expect(handling("POST", "/v1.41/grpc")).toEqual({ kind: "route", policy: "buildkit-api" });
   });
 
   it("streams everything else", () => {
@@ -60,6 +61,7 @@ describe("classify", () => {
     expect(classify("POST", "/v1.41/containers/web/attach?stream=1&stdin=1")?.upgradable).toBe(true);
     expect(classify("POST", "/v1.41/exec/0123/start")?.upgradable).toBe(true);
     expect(classify("POST", "/session")?.upgradable).toBe(true);
+    expect(classify("POST", "/grpc")?.upgradable).toBe(true);
     expect(classify("POST", "/v1.41/containers/create")?.upgradable).toBe(false);
   });
 
@@ -67,5 +69,7 @@ describe("classify", () => {
     const call = classify("POST", "/v1.41/images/create?fromImage=busybox&tag=latest");
     expect(call?.bare).toBe("/images/create");
     expect(call?.query.get("fromImage")).toBe("busybox");
+    // Parsed as the engine's Go does: a pair with a semicolon is skipped, not split.
+    expect(classify("POST", "/build?t=a;cgroupparent=/")?.query.skipped).toEqual(["t=a;cgroupparent=/"]);
   });
 });

@@ -3,6 +3,7 @@
 // /containers/%63reate are container creates; it redirects unclean paths (//, /./, /../)
 // instead of serving them, but the cleaned path is what is classified here, to be safe.
 import { posix } from "node:path";
+import { GoQuery } from "./policy/go-query.ts";
 import type { BodyRoute, RouteOnly } from "./policy/request-policy.ts";
 
 export type Handling =
@@ -13,9 +14,10 @@ export type Handling =
 export interface ApiCall {
   /** The path without the /v1.xx prefix or query, decoded and cleaned. */
   readonly bare: string;
-  readonly query: URLSearchParams;
+  /** The query as the engine parses it. */
+  readonly query: GoQuery;
   readonly handling: Handling;
-  /** An endpoint the engine hijacks (attach, exec start, BuildKit's session and grpc). */
+  /** An endpoint the engine hijacks (attach, exec start, BuildKit's /session and /grpc). */
   readonly upgradable: boolean;
 }
 
@@ -34,6 +36,7 @@ const POST_ROUTES: ReadonlyArray<readonly [RegExp, Handling]> = [
   [/^\/plugins\/(pull|create)$/, { kind: "route", policy: "plugin-install" }],
   [/^\/plugins\/.+\/(upgrade|enable|set)$/, { kind: "route", policy: "plugin-change" }],
   [/^\/build$/, { kind: "route", policy: "build" }],
+  [/^\/grpc$/, { kind: "route", policy: "buildkit-api" }],
 ];
 const UPGRADABLE = /^\/(containers\/.+\/attach(\/ws)?|exec\/.+\/start|session|grpc)$/;
 const STREAM: Handling = { kind: "stream" };
@@ -50,7 +53,7 @@ export function classify(method: string, target: string): ApiCall | undefined {
   }
   const clean = posix.normalize(path).replace(/(.)\/$/, "$1");
   const bare = clean.replace(/^\/v[0-9.]+(?=\/|$)/, "") || "/";
-  const query = new URLSearchParams(q < 0 ? "" : target.slice(q + 1));
+  const query = GoQuery.parse(q < 0 ? "" : target.slice(q + 1));
   const handling = method === "POST" ? (POST_ROUTES.find(([re]) => re.test(bare))?.[1] ?? STREAM) : STREAM;
   return { bare, query, handling, upgradable: UPGRADABLE.test(bare) };
 }

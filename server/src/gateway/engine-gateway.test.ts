@@ -20,8 +20,8 @@ describe("engine gateway", () => {
   let allowingSocket: string;
   const trail: AuditEntry[] = [];
   const errors: unknown[] = [];
-  // Session s2's lab allows bind mounts.
-  const policies: Record<string, Allowances> = { s2: new Set(["bind-mount"]) };
+  // Session s2's lab allows bind mounts and BuildKit's /grpc API.
+  const policies: Record<string, Allowances> = { s2: new Set(["bind-mount", "buildkit-api"]) };
   const resolved: string[][] = [];
 
   beforeAll(async () => {
@@ -63,9 +63,9 @@ describe("engine gateway", () => {
       req.end(body);
     });
   /** Raw bytes in, everything the gateway answers until it closes (or `waitMs` passes). */
-  const raw = (bytes: string | Buffer, waitMs = 2000) =>
+  const raw = (bytes: string | Buffer, waitMs = 2000, socketPath = socket) =>
     new Promise<string>((resolve) => {
-      const s = connect(socket);
+      const s = connect(socketPath);
       let out = "";
       s.on("data", (c: Buffer) => (out += c.toString("latin1")));
       s.on("error", () => undefined);
@@ -230,5 +230,64 @@ describe("engine gateway", () => {
     );
     expect(out).toMatch(/^HTTP\/1.1 400 [^]*cannot be upgraded/);
     expect(engine.seen.length).toBe(before);
+  });
+
+  it("refuses form bodies and ambiguous Content-Types on any call, before the engine sees them", async () => {
+    const before = engine.seen.length;
+    const post = (path: string, headers: string, body = "a=1") =>
+      raw(`POST ${path} HTTP/1.1\r\nHost: x\r\n${headers}Content-Length: ${body.length}\r\n\r\n${body}`);
+    const form = "Content-Type: application/x-www-form-urlencoded\r\n";
+    expect(await post("/v1.41/build?t=f1", form)).toMatch(/^HTTP\/1.1 403 [^]*form bodies are refused/);
+    expect(
+      await post("/v1.41/images/create?fromImage=x", "Content-Type: Multipart/Form-Data; boundary=b\r\n"),
+    ).toMatch(/^HTTP\/1.1 403 /);
+    expect(await post("/v1.41/build?t=f2", `Content-Type: application/x-tar\r\n${form}`)).toMatch(
+      /^HTTP\/1.1 400 [^]*more than one Content-Type/,
+    );
+    expect(
+      await post("/v1.41/build?t=f3", "Content-Type: appl\xc4\xb0cation/x-www-form-urlencoded\r\n"),
+    ).toMatch(/^HTTP\/1.1 400 [^]*not plain ASCII/);
+    expect(await post("/v1.41/build?t=f4;cgroupparent=/", "")).toMatch(
+      /^HTTP\/1.1 400 [^]*has a ';' or a bad %-escape/,
+    );
+    expect(engine.seen.length).toBe(before);
+    expect(trail.find((e) => e.path === "/v1.41/build?t=f1")).toMatchObject({
+      status: 403,
+      summary: { image: "f1", denied: expect.stringMatching(/^slipway gateway: form bodies are refused/) },
+    });
+    // What the docker CLI sends still passes.
+    expect(
+      (await post("/v1.41/build?t=ok&cgroupparent=", "Content-Type: application/x-tar\r\n")).split(" ")[1],
+    ).toBe("200");
+  });
+
+  it("forwards duplicate headers as sent, so the engine reads what the gateway judged", async () => {
+    const out = await raw(
+      "GET /v1.41/info HTTP/1.1\r\nHost: x\r\nX-A: 1\r\nx-a: 2\r\nConnection: close\r\n\r\n",
+    );
+    const echoed = JSON.parse(out.match(/\{"echo".*\}/)?.[0] ?? "{}") as { headers?: string[] };
+    expect(echoed.headers).toEqual(expect.arrayContaining(["X-A", "1", "x-a", "2"]));
+  });
+
+  it("hijacks BuildKit's /session, and /grpc only where the lab allows it", async () => {
+    const upgrade = (path: string, extra = "", socketPath = socket) =>
+      raw(
+        `POST ${path} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n${extra}\r\n`,
+        300,
+        socketPath,
+      );
+    expect(await upgrade("/session")).toMatch(/^HTTP\/1.1 101 /);
+    const before = engine.seen.length;
+    expect(await upgrade("/grpc")).toMatch(
+      /^HTTP\/1.1 403 [^]*BuildKit's \/grpc API \(buildx, buildctl\) is not allowed/,
+    );
+    expect(await upgrade("/session", "Content-Type: application/x-www-form-urlencoded\r\n")).toMatch(
+      /^HTTP\/1.1 403 /,
+    );
+    expect(engine.seen.length).toBe(before);
+    expect(trail.filter((e) => e.path === "/grpc").map((e) => e.status)).toEqual([403]);
+    // Not as an ordinary request either.
+    expect((await call("POST", "/v1.41/grpc")).status).toBe(403);
+    expect(await upgrade("/grpc", "", allowingSocket)).toMatch(/^HTTP\/1.1 101 /);
   });
 });

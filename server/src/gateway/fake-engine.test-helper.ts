@@ -48,6 +48,8 @@ export async function startFakeEngine(): Promise<FakeEngine> {
   });
   server.on("upgrade", (req, conn: Duplex, early: Buffer) => {
     seen.push(`${req.method} ${req.url} (upgrade)`);
+    // A client that hangs up first is ordinary; its "bye" then has nowhere to go.
+    conn.on("error", () => undefined);
     if (req.url?.includes("missing")) {
       conn.write("HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
       if (early.length) afterRefusal.push(early);

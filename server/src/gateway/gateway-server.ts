@@ -88,14 +88,30 @@ export function createSessionGatewayServer(d: SessionGatewayDeps): Server {
     const method = req.method ?? "";
     const path = req.url ?? "";
     // Only endpoints the engine hijacks may switch protocols; anything else (a container
-    // create dressed as an upgrade) would otherwise skip the policy.
-    if (!call?.upgradable || req.headers["transfer-encoding"]) {
+    // create dressed as an upgrade) would otherwise skip the policy. None of them has a
+    // policy body: their head is decided as any call's (a form Content-Type, /grpc).
+    if (!call?.upgradable || call.handling.kind === "body" || req.headers["transfer-encoding"]) {
       entry(time, method, path, 400, { flags: [], denied: "upgrade refused on this endpoint" });
       return writeRawError(socket, 400, "slipway gateway: this endpoint cannot be upgraded");
     }
-    void forwardUpgrade(req, socket, early, d.connect).then((status) =>
-      entry(time, method, path, status, pathSummary(call.bare, call.query)),
-    );
+    // The socket holds what the client sends meanwhile: nothing reads it until forwardUpgrade.
+    void decide(call, req, d)
+      .then(async (verdict) => {
+        if (!verdict.pass) {
+          writeRawError(socket, verdict.status, verdict.message);
+          return { status: verdict.status, summary: verdict.summary };
+        }
+        if (socket.destroyed) return { status: 499, summary: verdict.summary };
+        return { status: await forwardUpgrade(req, socket, early, d.connect), summary: verdict.summary };
+      })
+      .then(
+        ({ status, summary }) => entry(time, method, path, status, summary),
+        (e: unknown) => {
+          d.onError(e);
+          entry(time, method, path, 502, pathSummary(call.bare, call.query));
+          writeRawError(socket, 502, "slipway gateway: internal error");
+        },
+      );
   });
 
   server.on("clientError", (err: NodeJS.ErrnoException, socket: Duplex) => {

@@ -9,6 +9,7 @@ import { denialMessage } from "./policy/denial.ts";
 import { EngineJsonError, parseEngineJson } from "./policy/engine-json.ts";
 import { pathsToResolve } from "./policy/mount-policy.ts";
 import type { PolicyContext } from "./policy/policy-context.ts";
+import { checkRequestHead } from "./policy/request-head.ts";
 import { checkBody, checkRoute, mountUses } from "./policy/request-policy.ts";
 import { BodyError, readBody } from "./read-body.ts";
 import { bodySummary } from "./summary/body-summary.ts";
@@ -41,6 +42,8 @@ export async function decide(call: ApiCall, req: IncomingMessage, d: GateDeps): 
     summary: { ...summary, denied },
   });
   const h = call.handling;
+  const head = checkRequestHead(req.rawHeaders, call.query, h.kind !== "stream");
+  if (head) return refuse(head.status, head.message);
   if (h.kind === "stream") return { pass: true, summary };
   const allowances = await d.allowances();
   const context = (realPath: PolicyContext["realPath"], pinned: boolean): PolicyContext => ({

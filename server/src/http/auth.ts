@@ -1,23 +1,14 @@
-// Session-scoped auth: the token from POST /api/sessions, as a Bearer header or, for
-// browser navigations such as the port proxy, a cookie or ?token= query.
-import type { Request } from "express";
-import { SlipwayError } from "../errors.ts";
+// Slipway's API takes a session token only as `Authorization: Bearer <token>`: never in a URL
+// (URLs land in access logs, browser history and Referer headers) and never in a cookie (a
+// browser sends cookies by itself, so another site could make calls with them). The learner's
+// identity cookie is a credential of another kind, with cross-site rules of its own
+// (learner-cookie.ts).
+import type { IncomingMessage } from "node:http";
 
-export function tokenFrom(req: Request): string | undefined {
+/** undefined: no credential presented at all. An empty or non-Bearer one is a wrong token. */
+export function tokenFrom(req: Pick<IncomingMessage, "headers">): string | undefined {
   const header = req.headers.authorization;
-  if (header?.startsWith("Bearer ")) return header.slice(7).trim();
-  const query = req.query.token;
-  if (typeof query === "string") return query;
-  const cookie = req.headers.cookie?.match(/(?:^|;\s*)slipway_token=([^;]+)/)?.[1];
-  return cookie ? decodeURIComponent(cookie) : undefined;
-}
-
-export function requireToken(req: Request): string {
-  const token = tokenFrom(req);
-  if (!token)
-    throw new SlipwayError(
-      "unauthorized",
-      "this call needs the session token (Authorization: Bearer <token>)",
-    );
-  return token;
+  if (header === undefined) return undefined;
+  const bearer = /^Bearer(?: +(.*))?$/i.exec(header.trim());
+  return bearer ? (bearer[1] ?? "").trim() : "";
 }

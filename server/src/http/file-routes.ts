@@ -1,41 +1,43 @@
 // The workspace files API for the editor: list, read, and save with a version check.
 // A save sends the file as the raw body (any content type) and `If-Match: "<version>"` (or
-// `If-None-Match: *` for a new file); without either it overwrites.
-import express, { type Request, Router } from "express";
+// `If-None-Match: *` for a new file); without either it overwrites. Control only: a viewer
+// watches the terminal, not the learner's files.
+import express, { type Request } from "express";
 import { MAX_EDIT_BYTES } from "../../../common/workspace-files.ts";
 import { SlipwayError } from "../errors.ts";
 import type { SessionManager } from "../sessions/session-manager.ts";
 import type { SandboxRef } from "../sandbox/sandbox-driver.ts";
 import type { WorkspaceFiles } from "../workspace/workspace-files.ts";
 import { workspacePath } from "../workspace/workspace-path.ts";
-import type { SessionGuard } from "./session-guard.ts";
+import type { SessionRouter } from "./session-router.ts";
 
-export function fileRoutes(sessions: SessionManager, files: WorkspaceFiles, guard: SessionGuard): Router {
-  const r = Router();
-  const sandbox = (req: Request): SandboxRef => {
-    const id = String(req.params.id);
-    guard(req);
+export function fileRoutes(r: SessionRouter, sessions: SessionManager, files: WorkspaceFiles): void {
+  const sandbox = (id: string): SandboxRef => {
     const ref = sessions.ready(id);
     sessions.touch(id);
     return ref;
   };
-  r.get("/:id/files", async (req, res) => {
-    res.json(await files.list(sandbox(req)));
+  r.get("/:id/files", "control", async (_req, res, g) => {
+    res.json(await files.list(sandbox(g.sessionId)));
   });
-  r.get("/:id/files/content", async (req, res) => {
-    const ref = sandbox(req);
+  r.get("/:id/files/content", "control", async (req, res, g) => {
+    const ref = sandbox(g.sessionId);
     res.json(await files.read(ref, workspacePath(req.query.path)));
   });
-  r.put("/:id/files/content", express.text({ type: () => true, limit: MAX_EDIT_BYTES }), async (req, res) => {
-    const ref = sandbox(req);
-    const path = workspacePath(req.query.path);
-    // No body at all is an empty file; a JSON body was parsed by the app's JSON parser.
-    const content: unknown = req.body ?? "";
-    if (typeof content !== "string")
-      throw new SlipwayError("invalid-input", "send the file's content as the request body (text/plain)");
-    res.json(await files.write(ref, path, content, baseVersion(req)));
-  });
-  return r;
+  r.put(
+    "/:id/files/content",
+    "control",
+    async (req, res, g) => {
+      const ref = sandbox(g.sessionId);
+      const path = workspacePath(req.query.path);
+      // Any content type is the file's text as sent; no body at all is an empty file.
+      const content: unknown = req.body ?? "";
+      if (typeof content !== "string")
+        throw new SlipwayError("invalid-input", "send the file's content as the request body (text/plain)");
+      res.json(await files.write(ref, path, content, baseVersion(req)));
+    },
+    { body: express.text({ type: () => true, limit: MAX_EDIT_BYTES }) },
+  );
 }
 
 function baseVersion(req: Request): string | undefined {

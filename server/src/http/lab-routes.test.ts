@@ -15,8 +15,12 @@ beforeAll(async () => {
 afterAll(async () => m.close());
 
 /** Reads Server-Sent Events until `until` says enough. */
-async function events(path: string, until: (seen: LabEvent[]) => boolean): Promise<LabEvent[]> {
-  const res = await fetch(`${m.url}${path}`);
+async function events(
+  path: string,
+  token: string,
+  until: (seen: LabEvent[]) => boolean,
+): Promise<LabEvent[]> {
+  const res = await fetch(`${m.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   const reader = (res.body as ReadableStream<Uint8Array>).getReader();
   const seen: LabEvent[] = [];
   let text = "";
@@ -65,8 +69,10 @@ describe("lab routes", () => {
   });
 
   it("streams a snapshot first, then the session's moves, a pause included", async () => {
-    const url = `/api/sessions/${s.id}/events?token=${encodeURIComponent(s.token)}`;
-    const stream = events(url, (seen) => seen.some((e) => e.type === "session" && e.state === "paused"));
+    const url = `/api/sessions/${s.id}/events`;
+    const stream = events(url, s.token, (seen) =>
+      seen.some((e) => e.type === "session" && e.state === "paused"),
+    );
     await new Promise((r) => setTimeout(r, 200));
     await m.call("POST", `/api/sessions/${s.id}/pause`, { token: s.token });
     const seen = await stream;

@@ -1,12 +1,13 @@
 // The lab API: the catalog, a session's steps, checks on demand, hints, solutions and the
-// score report. Session routes need the session's token, like every session route.
+// score report. A viewer may read the steps and the report; checking, hints and solutions
+// change what is recorded for the learner, so they need the control token.
 import { Router } from "express";
 import { z } from "zod";
 import { SlipwayError } from "../errors.ts";
 import type { LabCatalog } from "../labs/lab-catalog.ts";
 import type { ProgressService } from "../progress/progress-service.ts";
 import type { SessionManager } from "../sessions/session-manager.ts";
-import type { SessionGuard } from "./session-guard.ts";
+import type { SessionRouter } from "./session-router.ts";
 
 const StepBody = z.object({ step: z.string().min(1).max(100) });
 
@@ -17,34 +18,25 @@ function stepOf(body: unknown): string {
   return r.data.step;
 }
 
-export function labRoutes(
-  labs: LabCatalog,
-  sessions: SessionManager,
-  progress: ProgressService,
-  guard: SessionGuard,
-): Router {
+/** GET /api/labs: every lab sessions can start (no token needed). */
+export function labCatalogRoute(labs: LabCatalog): Router {
   const r = Router();
   r.get("/labs", async (_req, res) => void res.json(await labs.list()));
-  r.get("/sessions/:id/lab", async (req, res) => {
-    guard(req);
-    res.json(await progress.view(req.params.id));
-  });
-  r.post("/sessions/:id/check", async (req, res) => {
-    guard(req);
-    sessions.touch(req.params.id);
-    res.json(await progress.check(req.params.id));
-  });
-  r.post("/sessions/:id/hints", async (req, res) => {
-    guard(req);
-    res.json(await progress.hint(req.params.id, stepOf(req.body)));
-  });
-  r.post("/sessions/:id/solution", async (req, res) => {
-    guard(req);
-    res.json(await progress.solution(req.params.id, stepOf(req.body)));
-  });
-  r.get("/sessions/:id/report", async (req, res) => {
-    guard(req);
-    res.json(await progress.report(req.params.id));
-  });
+  r.get("/tracks", async (_req, res) => void res.json(await labs.tracks()));
   return r;
+}
+
+export function labRoutes(r: SessionRouter, sessions: SessionManager, progress: ProgressService): void {
+  r.get("/:id/lab", "view", async (_req, res, g) => res.json(await progress.view(g.sessionId)));
+  r.post("/:id/check", "control", async (_req, res, g) => {
+    sessions.touch(g.sessionId);
+    res.json(await progress.check(g.sessionId));
+  });
+  r.post("/:id/hints", "control", async (req, res, g) =>
+    res.json(await progress.hint(g.sessionId, stepOf(req.body))),
+  );
+  r.post("/:id/solution", "control", async (req, res, g) =>
+    res.json(await progress.solution(g.sessionId, stepOf(req.body))),
+  );
+  r.get("/:id/report", "view", async (_req, res, g) => res.json(await progress.report(g.sessionId)));
 }

@@ -9,10 +9,10 @@ import { SlipwayError } from "../errors.ts";
 import type { KeyedLearner, Learner } from "../learners/learner.ts";
 import type { LearnerOverview } from "../learners/learner-overview.ts";
 import type { Learners } from "../learners/learners.ts";
-import type { SessionManager } from "../sessions/session-manager.ts";
+import type { SessionAccess } from "../sessions/access/session-access.ts";
 import { CLIENT_HEADER, mayUseIdentity, setLearnerCookie } from "./learner-cookie.ts";
-import { learnerOf } from "./session-guard.ts";
-import { parse } from "./session-routes.ts";
+import { learnerOf } from "./learner-of.ts";
+import { parseBody } from "./session-routes.ts";
 
 const NameBody = z.object({ displayName: z.string().max(200) });
 const ClaimBody = z.object({ code: z.string().min(1).max(100) });
@@ -25,7 +25,7 @@ const view = (l: Learner): LearnerView => ({
 
 export function learnerRoutes(
   learners: Learners,
-  sessions: SessionManager,
+  access: Pick<SessionAccess, "tokenFor">,
   overview: LearnerOverview,
 ): Router {
   const r = Router();
@@ -51,7 +51,7 @@ export function learnerRoutes(
     res.json(l ? view(l.learner) : null);
   });
   r.put("/me", (req, res) => {
-    const { displayName } = parse(NameBody, req.body);
+    const { displayName } = parseBody(NameBody, req.body);
     res.json(view(learners.rename(whoOrNew(req, res).learner.id, displayName)));
   });
   r.get("/me/sessions", async (req, res) => {
@@ -69,13 +69,13 @@ export function learnerRoutes(
   r.post("/me/claim", (req, res) => {
     if (!mayUseIdentity(req) || req.get(CLIENT_HEADER) !== "1")
       throw new SlipwayError("forbidden", `send ${CLIENT_HEADER}: 1 from Slipway's own pages`);
-    const { code } = parse(ClaimBody, req.body);
+    const { code } = parseBody(ClaimBody, req.body);
     const claimed = learners.claim(code);
     setLearnerCookie(req, res, claimed.key);
     res.json(view(claimed.learner));
   });
   r.post("/me/sessions/:id/token", (req, res) => {
-    res.json({ token: sessions.access.tokenFor(String(req.params.id), who(req)) });
+    res.json({ token: access.tokenFor(String(req.params.id), who(req)) });
   });
   return r;
 }

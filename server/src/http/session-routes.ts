@@ -1,11 +1,14 @@
-import { Router } from "express";
-import type { ActivityLog } from "../audit/activity-log.ts";
+// The session itself: start (no token: it makes one), look, extend, pause, resume, stop, exec,
+// and the learner's Docker calls as the gateway recorded them.
+import express, { Router } from "express";
 import { z } from "zod";
+import type { ActivityLog } from "../audit/activity-log.ts";
 import { SlipwayError } from "../errors.ts";
 import type { Learners } from "../learners/learners.ts";
 import type { SessionManager } from "../sessions/session-manager.ts";
 import { CLIENT_HEADER, mayUseIdentity, setLearnerCookie } from "./learner-cookie.ts";
-import { type SessionGuard, learnerOf } from "./session-guard.ts";
+import { learnerOf } from "./learner-of.ts";
+import type { SessionRouter } from "./session-router.ts";
 
 const StartBody = z.object({ lab: z.string().min(1).max(100) });
 const ExecBody = z.object({
@@ -21,7 +24,7 @@ const ExtendBody = z.object({
     .default(30),
 });
 
-export function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body ?? {});
   if (!r.success) {
     const msg = r.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
@@ -30,15 +33,11 @@ export function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   return r.data;
 }
 
-export function sessionRoutes(
-  sessions: SessionManager,
-  activity: ActivityLog,
-  learners: Learners,
-  guard: SessionGuard,
-): Router {
+/** POST /api/sessions: the one session route without a token; it answers the control token. */
+export function startSessionRoute(sessions: SessionManager, learners: Learners): Router {
   const r = Router();
-  r.post("/", async (req, res) => {
-    const { lab } = parse(StartBody, req.body);
+  r.post("/", express.json({ limit: "256kb" }), async (req, res) => {
+    const { lab } = parseBody(StartBody, req.body);
     // The browser client's first start makes the learner an identity; API and CLI callers
     // (no client header) keep to tokens.
     let owner = learnerOf(req, learners);
@@ -47,39 +46,24 @@ export function sessionRoutes(
       setLearnerCookie(req, res, owner.key);
     }
     const { session, token } = await sessions.start(lab, owner);
-    res.status(201).json({ ...session, token });
-  });
-  r.get("/:id", (req, res) => {
-    guard(req);
-    res.json(sessions.view(req.params.id));
-  });
-  r.delete("/:id", async (req, res) => {
-    guard(req);
-    res.json(await sessions.stop(req.params.id));
-  });
-  r.post("/:id/pause", async (req, res) => {
-    guard(req);
-    res.json(await sessions.pause(req.params.id));
-  });
-  r.post("/:id/resume", async (req, res) => {
-    guard(req);
-    res.json(await sessions.resume(req.params.id));
-  });
-  r.post("/:id/extend", (req, res) => {
-    guard(req);
-    const { minutes } = parse(ExtendBody, req.body);
-    res.json(sessions.extend(req.params.id, minutes * 60_000));
-  });
-  r.post("/:id/exec", async (req, res) => {
-    guard(req);
-    const { cmd, timeoutMs } = parse(ExecBody, req.body);
-    const result = await sessions.exec(req.params.id, cmd, timeoutMs);
-    res.json(result);
-  });
-  // The learner's Docker calls as the gateway recorded them, oldest first.
-  r.get("/:id/activity", (req, res) => {
-    guard(req);
-    res.json({ entries: activity.list(req.params.id) });
+    res.status(201).json({ ...session, token, scope: "control" });
   });
   return r;
+}
+
+export function sessionRoutes(r: SessionRouter, sessions: SessionManager, activity: ActivityLog): void {
+  r.get("/:id", "view", (_req, res, g) => res.json(sessions.view(g.sessionId)));
+  r.delete("/:id", "control", async (_req, res, g) => res.json(await sessions.stop(g.sessionId)));
+  r.post("/:id/pause", "control", async (_req, res, g) => res.json(await sessions.pause(g.sessionId)));
+  r.post("/:id/resume", "control", async (_req, res, g) => res.json(await sessions.resume(g.sessionId)));
+  r.post("/:id/extend", "control", (req, res, g) => {
+    const { minutes } = parseBody(ExtendBody, req.body);
+    res.json(sessions.extend(g.sessionId, minutes * 60_000));
+  });
+  r.post("/:id/exec", "control", async (req, res, g) => {
+    const { cmd, timeoutMs } = parseBody(ExecBody, req.body);
+    res.json(await sessions.exec(g.sessionId, cmd, timeoutMs));
+  });
+  // The learner's Docker calls as the gateway recorded them, oldest first.
+  r.get("/:id/activity", "view", (_req, res, g) => res.json({ entries: activity.list(g.sessionId) }));
 }

@@ -5,15 +5,17 @@ import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { ParsedCheck } from "../checks/check-registry.ts";
 import { parseDuration } from "../util/duration.ts";
-import type { Lab } from "./lab.ts";
+import type { Lab, WrongSolution } from "./lab.ts";
 import type { LabFile } from "./lab-schema.ts";
 
 /** Per step, what the loader resolved: absolute paths and parsed checks. */
 export interface ResolvedStep {
   readonly body: string;
   readonly solution: string | undefined;
-  readonly wrong: readonly string[];
+  readonly alternatives: readonly string[];
+  readonly wrong: readonly WrongSolution[];
   readonly checks: readonly ParsedCheck[];
+  readonly debrief?: string | undefined;
 }
 
 export async function buildLab(
@@ -23,6 +25,7 @@ export async function buildLab(
   steps: readonly ResolvedStep[],
 ): Promise<Lab> {
   const bodies = await Promise.all(steps.map((s) => readFile(s.body, "utf8")));
+  const debriefs = await Promise.all(steps.map((s) => (s.debrief ? readFile(s.debrief, "utf8") : undefined)));
   const filesDir = join(dir, "files");
   return {
     dir: resolve(dir),
@@ -33,6 +36,8 @@ export async function buildLab(
     mode: d.mode,
     durationMs: parseDuration(d.duration) as number,
     tags: d.tags,
+    covers: d.covers,
+    prerequisites: d.prerequisites,
     hintsAllowed: d.mode === "guided" || d.allowHints === true,
     setup,
     filesDir: existsSync(filesDir) ? resolve(filesDir) : undefined,
@@ -49,8 +54,10 @@ export async function buildLab(
       checks: steps[i]?.checks ?? [],
       hints: s.hints,
       solution: steps[i]?.solution,
+      alternativeSolutions: steps[i]?.alternatives ?? [],
       wrongSolutions: steps[i]?.wrong ?? [],
       sticky: s.sticky ?? d.sticky,
+      debriefMarkdown: debriefs[i],
     })),
   };
 }

@@ -24,6 +24,7 @@ export class FakeDocker {
 
   docker(argv: readonly string[]): CheckExecResult {
     const [cmd, ...rest] = argv;
+    if (cmd === "container") return this.docker(rest); // `docker container run` is `docker run`
     const flags = rest.filter((a) => a.startsWith("-"));
     const named = (f: string) => rest[rest.indexOf(f) + 1];
     const last = rest.at(-1) ?? "";

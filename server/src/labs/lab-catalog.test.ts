@@ -20,7 +20,7 @@ describe("LabCatalog", () => {
   });
 
   it("keeps the built-in playground when the folder has none", async () => {
-    const catalog = new LabCatalog(async () => []);
+    const catalog = new LabCatalog(async () => ({ labs: [] }));
     expect(await catalog.get("playground")).toMatchObject({ id: "playground", images: [], policy: [] });
     expect((await catalog.list()).map((l) => l.id)).toEqual(["playground"]);
   });

@@ -2,7 +2,7 @@
 // logged with its located errors and left out; it never stops the server), plus the
 // built-in playground when the folder has none. Serves sessions (SessionLab), the API
 // (summaries) and checks (the full Lab).
-import type { LabSummary } from "../../../common/lab-types.ts";
+import type { LabSummary, Track } from "../../../common/lab-types.ts";
 import type { Log } from "../logger.ts";
 import type { LabProvider, SessionLab } from "../sessions/lab-provider.ts";
 import { type Lab, toLabSummary } from "./lab.ts";
@@ -19,6 +19,8 @@ export const PLAYGROUND_LAB: Lab = {
   mode: "guided",
   durationMs: 3_600_000,
   tags: ["sandbox"],
+  covers: [],
+  prerequisites: [],
   hintsAllowed: true,
   setup: undefined,
   filesDir: undefined,
@@ -26,20 +28,25 @@ export const PLAYGROUND_LAB: Lab = {
   steps: [],
 };
 
+interface Loaded {
+  readonly labs: readonly Lab[];
+  readonly tracks?: readonly Track[];
+}
+
 export class LabCatalog implements LabProvider {
-  private loaded: Promise<ReadonlyMap<string, Lab>> | undefined;
+  private loaded: Promise<{ byId: ReadonlyMap<string, Lab>; tracks: readonly Track[] }> | undefined;
 
   constructor(
-    private readonly load: () => Promise<readonly Lab[]>,
+    private readonly load: () => Promise<Loaded>,
     private readonly options: SessionLabOptions = { setup: true },
   ) {}
 
   /** Labs from these folders; invalid ones are logged and skipped. */
   static fromPaths(paths: readonly string[], log: Log, options?: SessionLabOptions): LabCatalog {
     return new LabCatalog(async () => {
-      const { labs, issues } = await validateLabs(paths);
+      const { labs, issues, tracks } = await validateLabs(paths);
       for (const i of issues) log("warn", `lab not offered: ${formatIssue(i)}`, { file: i.file });
-      return labs;
+      return { labs, tracks };
     }, options);
   }
 
@@ -64,8 +71,21 @@ export class LabCatalog implements LabProvider {
     return [...labs.values()].map(toLabSummary).sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  private labs(): Promise<ReadonlyMap<string, Lab>> {
-    this.loaded ??= this.load().then((labs) => new Map(labs.map((l) => [l.id, l])));
+  /** The learning paths, each listing only labs this catalog offers. */
+  async tracks(): Promise<Track[]> {
+    const { byId, tracks } = await this.loadOnce();
+    return tracks.map((t) => ({ ...t, labs: t.labs.filter((id) => byId.has(id)) }));
+  }
+
+  private async labs(): Promise<ReadonlyMap<string, Lab>> {
+    return (await this.loadOnce()).byId;
+  }
+
+  private loadOnce() {
+    this.loaded ??= this.load().then(({ labs, tracks = [] }) => ({
+      byId: new Map(labs.map((l) => [l.id, l])),
+      tracks,
+    }));
     return this.loaded;
   }
 }

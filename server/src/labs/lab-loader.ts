@@ -17,6 +17,12 @@ export interface LoadResult {
   readonly issues: readonly LabIssue[];
   /** The id as written, with where, for cross-lab checks; undefined if unreadable. */
   readonly declaredId: { readonly id: string; readonly line: number; readonly col: number } | undefined;
+  /** Prerequisite ids as written, with where, for cross-lab checks. */
+  readonly prerequisites?: ReadonlyArray<{
+    readonly id: string;
+    readonly line: number;
+    readonly col: number;
+  }>;
 }
 
 type Path = readonly PropertyKey[];
@@ -30,6 +36,11 @@ const dig = (data: unknown, path: readonly PropertyKey[]): unknown =>
     data,
   );
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** As written, or made from its type and place: what results and `rejectedBy` call it. */
+const checkName = (c: unknown, index: number): string => {
+  const { name, type } = obj(c);
+  return typeof name === "string" ? name : `${String(type)} #${index + 1}`;
+};
 
 export async function loadLab(dir: string, registry: CheckRegistry = builtinChecks): Promise<LoadResult> {
   const file = join(dir, "lab.yaml");
@@ -103,13 +114,35 @@ export async function loadLab(dir: string, registry: CheckRegistry = builtinChec
       else seen.set(step.id, i);
     }
     const body = needFile(["steps", i, "body"], step.body, "step body");
+    const debrief = needFile(["steps", i, "debrief"], step.debrief, "debrief");
     const solution = needFile(["steps", i, "solution"], step.solution, "solution script");
+    const alternatives = arr(step.alternativeSolutions).map((a, k) =>
+      needFile(["steps", i, "alternativeSolutions", k], a, "alternative solution"),
+    );
+    const names = arr(step.checks).map(checkName);
     const wrong = arr(step.wrongSolutions).map((w, k) =>
-      needFile(["steps", i, "wrongSolutions", k], w, "wrong solution"),
+      wrongSolution(w, ["steps", i, "wrongSolutions", k], step.id, names),
     );
     const checks = arr(step.checks).map((c, j) => parseCheck(c, ["steps", i, "checks", j]));
-    return { body, solution, wrong, checks };
+    return { body, solution, alternatives, wrong, checks, debrief };
   });
+
+  /** A path, or { script, rejectedBy } whose names must be checks of the step. */
+  function wrongSolution(w: unknown, path: Path, stepId: unknown, names: readonly string[]) {
+    const o = typeof w === "string" ? { script: w } : obj(w);
+    const script = needFile(typeof w === "string" ? path : [...path, "script"], o.script, "wrong solution");
+    const list = Array.isArray(o.rejectedBy);
+    const rejectedBy = (list ? arr(o.rejectedBy) : [o.rejectedBy]).filter((n) => typeof n === "string");
+    rejectedBy.forEach((name, j) => {
+      if (!names.includes(name))
+        at(
+          [...path, "rejectedBy", ...(list ? [j] : [])],
+          `${[...path, "rejectedBy"].join(".")}: step ${String(stepId)} has no check named "${name}"`,
+          `use the name of one of its checks: ${names.map((n) => JSON.stringify(n)).join(", ")}`,
+        );
+    });
+    return script === undefined ? undefined : { script, rejectedBy };
+  }
 
   function parseCheck(c: unknown, path: Path): ParsedCheck | undefined {
     const type = obj(c).type;
@@ -126,8 +159,7 @@ export async function loadLab(dir: string, registry: CheckRegistry = builtinChec
       for (const f of t.files?.(spec, dir) ?? [])
         if (!existsSync(f))
           at(path, `check file ${relative(dir, f)} does not exist`, "create it or fix the path");
-      const name = obj(c).name;
-      return { name: typeof name === "string" ? name : `${type} #${Number(path.at(-1)) + 1}`, type, spec };
+      return { name: checkName(c, Number(path.at(-1))), type, spec };
     } catch (e) {
       if (!(e instanceof CheckSpecError)) throw e;
       for (const i of e.issues)
@@ -142,8 +174,11 @@ export async function loadLab(dir: string, registry: CheckRegistry = builtinChec
   }
 
   const declaredId = typeof raw.id === "string" ? { id: raw.id, ...y.locate(["id"]) } : undefined;
-  if (issues.length || !parsed.success) return { lab: undefined, issues, declaredId };
+  const prerequisites = arr(raw.prerequisites).flatMap((p, i) =>
+    typeof p === "string" ? [{ id: p, ...y.locate(["prerequisites", i]) }] : [],
+  );
+  if (issues.length || !parsed.success) return { lab: undefined, issues, declaredId, prerequisites };
 
   const lab = await buildLab(dir, parsed.data, setup, steps as ResolvedStep[]);
-  return { lab, issues, declaredId };
+  return { lab, issues, declaredId, prerequisites };
 }

@@ -1,11 +1,24 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { builtinChecks } from "../checks/check-registry.ts";
 import { labSchema } from "./lab-schema.ts";
 import { LAB_SCHEMA_FILE, renderLabSchema } from "./write-lab-schema.ts";
 
 describe("lab schema", () => {
   it("matches the committed JSON Schema (run write-lab-schema.ts after changing it)", () => {
     expect(readFileSync(LAB_SCHEMA_FILE, "utf8")).toBe(renderLabSchema());
+  });
+
+  it("tells editors every check type and its fields", () => {
+    const json = JSON.parse(renderLabSchema()) as {
+      properties: { steps: { items: { properties: { checks: { items: { anyOf: unknown[] } } } } } };
+    };
+    const specs = json.properties.steps.items.properties.checks.items.anyOf as Array<{
+      properties: { type: { const: string } } & Record<string, unknown>;
+    }>;
+    expect(specs.map((s) => s.properties.type.const)).toEqual([...builtinChecks.keys()]);
+    const reach = specs.find((s) => s.properties.type.const === "reach");
+    expect(Object.keys(reach?.properties ?? {})).toContain("resolves");
   });
 
   it("fills defaults for a minimal lab", () => {

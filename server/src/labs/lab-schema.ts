@@ -2,7 +2,7 @@
 // server/src/checks), so here a check only needs its `type`; the loader does the rest.
 import { z } from "zod";
 import { parseDuration } from "../util/duration.ts";
-import { IMAGE_CATALOG, isCatalogImage } from "./image-catalog.ts";
+import { catalogRepositories, isCatalogImage } from "./image-catalog.ts";
 
 const id = z
   .string()
@@ -25,6 +25,7 @@ export const ALLOWANCES = [
   "cgroup-parent",
   "plugins",
   "swarm-join",
+  "buildkit-api",
 ] as const;
 
 export const checkSpecSchema = z
@@ -34,6 +35,23 @@ export const checkSpecSchema = z
   })
   .describe("A check: `type` picks a built-in check type, the other fields belong to it.");
 
+/** A wrong solution: a script, or a script and the check(s) that must reject it. */
+export const wrongSolutionSchema = z.union(
+  [
+    relPath,
+    z.strictObject({
+      script: relPath,
+      rejectedBy: z
+        .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+        .optional()
+        .describe(
+          "Name of the step's check that must reject it (or a list: each must); lab test fails otherwise",
+        ),
+    }),
+  ],
+  { error: "expected a script path, or { script: path, rejectedBy: name of a check of this step }" },
+);
+
 export const stepSchema = z.strictObject({
   id,
   title: z.string().min(1),
@@ -41,8 +59,18 @@ export const stepSchema = z.strictObject({
   checks: z.array(checkSpecSchema).default([]),
   hints: z.array(z.string()).default([]),
   solution: relPath.optional().describe("Shell script run in the workstation that makes the checks pass"),
-  wrongSolutions: z.array(relPath).default([]).describe("Shell scripts whose result must NOT pass"),
+  alternativeSolutions: z
+    .array(relPath)
+    .default([])
+    .describe("Other ways a learner may solve the step (another tag, another spelling); each must pass too"),
+  wrongSolutions: z
+    .array(wrongSolutionSchema)
+    .default([])
+    .describe("Shell scripts whose result must NOT pass the step's checks"),
   sticky: z.boolean().optional(),
+  debrief: relPath
+    .optional()
+    .describe("Markdown shown once the lab is over: the cause, how an expert would find it, the fix"),
 });
 
 export const labSchema = z
@@ -54,6 +82,11 @@ export const labSchema = z
     level: z.enum(["beginner", "intermediate", "advanced"]),
     duration,
     tags: z.array(z.string()).default([]),
+    covers: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("What the lab teaches, a short line each, for its page in the catalog"),
+    prerequisites: z.array(id).default([]).describe("Ids of labs to take first"),
     mode: z.enum(["guided", "challenge"]).default("guided"),
     allowHints: z.boolean().optional(),
     sticky: z.boolean().default(true).describe("A passed step stays passed unless this is false"),
@@ -63,7 +96,8 @@ export const labSchema = z
         images: z
           .array(
             z.string().refine(isCatalogImage, {
-              message: `not in the image catalog (${IMAGE_CATALOG.join(", ")}), optionally with :tag`,
+              error: () =>
+                `not in the image catalog (${catalogRepositories().join(", ")}), optionally with :tag`,
             }),
           )
           .default([]),
@@ -72,6 +106,12 @@ export const labSchema = z
             memoryMiB: z.number().int().min(64).max(16384).optional(),
             cpus: z.number().min(0.1).max(16).optional(),
             pids: z.number().int().min(32).max(65536).optional(),
+            diskGiB: z
+              .number()
+              .min(0.5)
+              .max(64)
+              .optional()
+              .describe("The sandbox's disk, e.g. 1 for a disk-full scenario"),
           })
           .optional(),
         policy: z.array(z.strictObject({ allow: z.enum(ALLOWANCES), reason: z.string().min(1) })).default([]),
@@ -89,7 +129,21 @@ export const labSchema = z
 export type LabFile = z.infer<typeof labSchema>;
 export type StepFile = z.infer<typeof stepSchema>;
 
-/** JSON Schema for editors; schema/lab.schema.json is this, committed (a test keeps it fresh). */
-export function labJsonSchema(): unknown {
-  return z.toJSONSchema(labSchema, { io: "input" });
+/**
+ * JSON Schema for editors; schema/lab.schema.json is this, committed (a test keeps it fresh).
+ * `checks` (every check type's spec) takes the place of the loose check shape, so an editor
+ * knows each type's fields, though the loader validates them with the type's own parse().
+ */
+export function labJsonSchema(checks?: z.ZodType): unknown {
+  const specs = checks && (z.toJSONSchema(checks, { io: "input" }) as Record<string, unknown>);
+  if (specs) delete specs.$schema;
+  return z.toJSONSchema(labSchema, {
+    io: "input",
+    override: (ctx) => {
+      if (specs && ctx.zodSchema === checkSpecSchema) {
+        for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+        Object.assign(ctx.jsonSchema, specs);
+      }
+    },
+  });
 }

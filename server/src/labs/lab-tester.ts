@@ -1,14 +1,15 @@
 // Self-test of a lab against live sessions (`slipway lab test`). For every step: its checks
-// must fail before the solution (or they test nothing), pass after it, and fail after each
-// wrong solution. Each wrong solution gets a fresh session, brought to the state just
-// before its step (setup, then the solutions of the earlier steps), so one wrong attempt
-// cannot leak into the next: slower than resetting, but needs nothing from the driver.
-import { readFile } from "node:fs/promises";
+// must fail before the solution (or they test nothing), pass after it and after each
+// alternative solution, and fail after each wrong solution. Each alternative and wrong
+// solution gets a fresh session, brought to the state just before its step (setup, then the
+// solutions of the earlier steps), so one attempt cannot leak into the next: slower than resetting, but needs nothing from the driver, and
+// every session is independent, so they run side by side under a shared limit (--jobs).
 import { relative } from "node:path";
-import type { CheckResult } from "../../../common/lab-types.ts";
 import type { CheckContext, CheckExecResult } from "../checks/check-context.ts";
-import { runChecks, type RunOptions } from "../checks/check-runner.ts";
-import type { Lab, Step } from "./lab.ts";
+import type { RunOptions } from "../checks/check-runner.ts";
+import { type Limit, limitConcurrency } from "../util/limit-concurrency.ts";
+import type { Lab } from "./lab.ts";
+import { type FreshSolution, freshPath, freshRow, mainPath } from "./test-paths.ts";
 
 /** A live sandbox with the lab's files in its workspace; exec runs there, in the workspace. */
 export interface TestSession {
@@ -23,151 +24,131 @@ export interface SessionRunner {
 
 export type TestPhase = "setup" | "precondition" | "solution" | "wrong-solution";
 
+/** A check that rejected a wrong solution, and what it said. */
+export interface Rejection {
+  readonly check: string;
+  readonly errors: readonly string[];
+}
+
 export interface TestRow {
   readonly round: number;
   readonly step: string;
   readonly phase: TestPhase;
   readonly script: string | undefined;
+  /** Proved what it should; false when it failed or was skipped. */
   readonly ok: boolean;
+  /** Not run, or not judged: an earlier failure in its round (whose row says why) broke the state it needs. */
+  readonly skipped: boolean;
   readonly detail: readonly string[];
+  /** Wrong solutions: the checks that rejected it. */
+  readonly rejectedBy?: readonly Rejection[];
+}
+
+/** One session of a lab's test finished. */
+export interface TestProgress {
+  readonly lab: string;
+  readonly done: number;
+  readonly total: number;
+  readonly unit: string;
+  readonly result: "ok" | "FAIL" | "skipped";
+  readonly ms: number;
 }
 
 export interface TestOptions {
   readonly repeat?: number;
   /** For checks after a solution; state may take a moment to settle. */
   readonly run?: RunOptions;
+  /** Shared by every lab tested at once: how many sessions may run together (default one). */
+  readonly limit?: Limit;
+  /** Once aborted, no further session is started. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: TestProgress) => void;
 }
-
-const failures = (rs: readonly CheckResult[]) => rs.flatMap((r) => r.errors.map((e) => `${r.name}: ${e}`));
-const output = (r: CheckExecResult) => [
-  `exit ${r.exitCode}`,
-  ...`${r.stdout}${r.stderr}`.trim().split("\n").slice(-10),
-];
 
 export class LabTester {
   constructor(private readonly sessions: SessionRunner) {}
 
   async test(lab: Lab, opts: TestOptions = {}): Promise<TestRow[]> {
-    const rows: TestRow[] = [];
-    for (let round = 1; round <= (opts.repeat ?? 1); round++) {
-      rows.push(...(await this.mainPath(lab, round, opts)));
-      for (const [i, step] of lab.steps.entries())
-        for (const wrong of step.wrongSolutions) rows.push(...(await this.wrongPath(lab, i, wrong, round)));
-    }
-    return rows;
-  }
-
-  private async runScript(s: TestSession, file: string): Promise<CheckExecResult> {
-    return s.exec(["sh", "-c", await readFile(file, "utf8")]);
-  }
-
-  /** Runs setup; returns a failed row, or undefined when all went well. */
-  private async setUp(lab: Lab, s: TestSession, round: number): Promise<TestRow | undefined> {
-    if (!lab.setup) return undefined;
-    const r = await this.runScript(s, lab.setup);
-    const row = { round, step: "-", phase: "setup" as const, script: relative(lab.dir, lab.setup) };
-    return r.exitCode === 0 ? undefined : { ...row, ok: false, detail: output(r) };
-  }
-
-  /** A session, or a failed setup row saying why none could start (e.g. a pull failed). */
-  private async open(lab: Lab, round: number): Promise<TestSession | TestRow> {
-    try {
-      return await this.sessions.start(lab);
-    } catch (e) {
-      const detail = [`no session: ${e instanceof Error ? e.message : String(e)}`];
-      return { round, step: "-", phase: "setup", script: undefined, ok: false, detail };
-    }
-  }
-
-  private async mainPath(lab: Lab, round: number, opts: TestOptions): Promise<TestRow[]> {
-    const rows: TestRow[] = [];
-    const s = await this.open(lab, round);
-    if ("phase" in s) return [s];
-    try {
-      const failed = await this.setUp(lab, s, round);
-      if (failed) return [failed];
-      if (lab.setup)
-        rows.push({
-          round,
-          step: "-",
-          phase: "setup",
-          script: relative(lab.dir, lab.setup),
-          ok: true,
-          detail: [],
-        });
-      for (const step of lab.steps) rows.push(...(await this.stepPath(lab, step, s, round, opts)));
-      return rows;
-    } finally {
-      await s.stop();
-    }
-  }
-
-  private async stepPath(
-    lab: Lab,
-    step: Step,
-    s: TestSession,
-    round: number,
-    opts: TestOptions,
-  ): Promise<TestRow[]> {
-    const at = { round, step: step.id };
-    if (step.checks.length === 0) return [];
-    const pre = await runChecks(step.checks, s.ctx, lab.dir, { ...opts.run, retries: 0 });
-    const preRow: TestRow = {
-      ...at,
-      phase: "precondition",
-      script: undefined,
-      ok: pre.some((r) => !r.pass),
-      detail: pre.every((r) => r.pass)
-        ? ["all checks pass before the solution ran: they do not test this step"]
-        : [],
-    };
-    if (!step.solution)
-      return [
-        preRow,
-        {
-          ...at,
-          phase: "solution",
-          script: undefined,
-          ok: false,
-          detail: ["the step has checks but no solution"],
-        },
-      ];
-    const script = relative(lab.dir, step.solution);
-    const r = await this.runScript(s, step.solution);
-    if (r.exitCode !== 0) return [preRow, { ...at, phase: "solution", script, ok: false, detail: output(r) }];
-    const post = await runChecks(step.checks, s.ctx, lab.dir, opts.run);
-    return [
-      preRow,
-      { ...at, phase: "solution", script, ok: post.every((x) => x.pass), detail: failures(post) },
-    ];
-  }
-
-  private async wrongPath(lab: Lab, index: number, wrong: string, round: number): Promise<TestRow[]> {
-    const step = lab.steps[index] as Step;
-    const row = { round, step: step.id, phase: "wrong-solution" as const, script: relative(lab.dir, wrong) };
-    const s = await this.open(lab, round);
-    if ("phase" in s) return [s];
-    try {
-      const failed = await this.setUp(lab, s, round);
-      if (failed) return [failed];
-      for (const earlier of lab.steps.slice(0, index)) {
-        if (!earlier.solution) continue;
-        const r = await this.runScript(s, earlier.solution);
-        if (r.exitCode !== 0)
-          return [{ ...row, ok: false, detail: [`solution of step ${earlier.id} failed`, ...output(r)] }];
-      }
-      await this.runScript(s, wrong); // its exit code is irrelevant: only the checks judge
-      const res = await runChecks(step.checks, s.ctx, lab.dir, { retries: 0 });
-      const passed = res.every((x) => x.pass);
-      return [
-        {
-          ...row,
-          ok: !passed,
-          detail: passed ? ["all checks pass after this wrong solution: they accept it"] : [],
-        },
-      ];
-    } finally {
-      await s.stop();
-    }
+    const rounds = Array.from({ length: opts.repeat ?? 1 }, (_, i) => i + 1);
+    const fresh = lab.steps.flatMap((step, index) => [
+      ...step.alternativeSolutions.map((script) => ({
+        index,
+        f: { kind: "alternative", script } as FreshSolution,
+      })),
+      ...step.wrongSolutions.map((w) => ({ index, f: { kind: "wrong", ...w } as FreshSolution })),
+    ]);
+    const total = rounds.length * (1 + fresh.length);
+    let done = 0;
+    const limit = opts.limit ?? limitConcurrency(1);
+    const unit = <T>(label: string, work: () => Promise<T>, result: (t: T) => TestProgress["result"]) =>
+      limit(async () => {
+        if (opts.signal?.aborted) return undefined;
+        const t0 = performance.now();
+        const outcome = await work();
+        const ms = Math.round(performance.now() - t0);
+        opts.onProgress?.({ lab: lab.id, done: ++done, total, unit: label, result: result(outcome), ms });
+        return outcome;
+      });
+    const rows = await Promise.all(
+      rounds.map(async (round) => {
+        const tag = rounds.length > 1 ? ` (round ${round})` : "";
+        let broken: Broken | undefined; // known once the main path is done
+        const [main, ...wrong] = await Promise.all([
+          unit(
+            `main path${tag}`,
+            async () => {
+              const rows = await mainPath(this.sessions, lab, round, opts.run);
+              broken = brokenBy(lab, rows);
+              return rows;
+            },
+            (rows) => (rows.every((r) => r.ok) ? "ok" : "FAIL"),
+          ),
+          ...fresh.map(({ index, f }) =>
+            unit(
+              `${f.kind === "wrong" ? "wrong" : "alternative"} solution ${relative(lab.dir, f.script)}${tag}`,
+              // With the main path already broken before this step, no session is needed.
+              async () =>
+                broken && index > broken.at
+                  ? skip(freshRow(lab, index, f, round), broken)
+                  : freshPath(this.sessions, lab, index, f, round, opts.run),
+              (r) => (r.skipped ? "skipped" : r.ok ? "ok" : "FAIL"),
+            ),
+          ),
+        ]);
+        if (!main) return [];
+        // Fresh paths that ran alongside a main path that then broke are judged here.
+        const after = brokenBy(lab, main);
+        return [
+          ...main,
+          ...wrong.flatMap((row, i) =>
+            !row ? [] : after && (fresh[i]?.index ?? 0) > after.at ? [skip(row, after)] : [row],
+          ),
+        ];
+      }),
+    );
+    return rows.flat();
   }
 }
+
+/** Where the main path's state stopped being what later steps need (-1: setup), and why. */
+interface Broken {
+  readonly at: number;
+  readonly cause: string;
+}
+
+function brokenBy(lab: Lab, main: readonly TestRow[]): Broken | undefined {
+  const r = main.find((x) => !x.ok && !x.skipped && (x.phase === "setup" || x.phase === "solution"));
+  if (!r) return undefined;
+  if (r.phase === "setup") return { at: -1, cause: "setup failed" };
+  return { at: lab.steps.findIndex((s) => s.id === r.step), cause: `the solution of step ${r.step} failed` };
+}
+
+/** Past a broken setup or solution a verdict proves nothing: the failure is reported once,
+ *  at its own row, and what follows is marked skipped. */
+const skip = (row: TestRow, b: Broken): TestRow => ({
+  ...row,
+  ok: false,
+  skipped: true,
+  detail: [`skipped: ${b.cause}`],
+  rejectedBy: undefined,
+});

@@ -1,5 +1,5 @@
 // Every bad fixture is rejected with located errors, and every lab in labs/ validates.
-import { cpSync, mkdtempSync, renameSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -50,7 +50,7 @@ describe("validateLabs rejects bad labs with file:line:col, what and how to fix"
 
   it("reports unknown check types and bad check fields", async () => {
     expect(await issuesOf(join(FIXTURES, "unknown-check"))).toEqual([
-      'unknown-check/lab.yaml:12:15: unknown check type "port-open" — use one of container, network, volume, image, http, exec, file, history, script',
+      'unknown-check/lab.yaml:12:15: unknown check type "port-open" — use one of container, containers, network, reach, volume, image, http, exec, file, history, script',
       'unknown-check/lab.yaml:16:16: container check: steps.0.checks.1.state: Invalid option: expected one of "created"|"running"|"paused"|"restarting"|"exited"|"dead" — see the container check in docs/authoring.md',
       'unknown-check/lab.yaml:17:9: container check: steps.0.checks.1.colour: unknown field "colour" — see the container check in docs/authoring.md',
     ]);
@@ -66,8 +66,31 @@ describe("validateLabs rejects bad labs with file:line:col, what and how to fix"
 
   it("reports images outside the catalog and unknown policy allowances", async () => {
     expect(await issuesOf(join(FIXTURES, "bad-image"))).toEqual([
-      "bad-image/lab.yaml:10:7: sandbox.images.1: not in the image catalog (busybox, debian, nginx, redis, postgres, mysql, python, node, http-echo), optionally with :tag — see docs/authoring.md or schema/lab.schema.json",
-      'bad-image/lab.yaml:12:14: sandbox.policy.0.allow: Invalid option: expected one of "privileged"|"cap-add"|"devices"|"host-namespaces"|"bind-mount"|"security-opt"|"sysctls"|"runtime"|"cgroup-parent"|"plugins"|"swarm-join" — use one of "privileged", "cap-add", "devices", "host-namespaces", "bind-mount", "security-opt", "sysctls", "runtime", "cgroup-parent", "plugins", "swarm-join"',
+      "bad-image/lab.yaml:10:7: sandbox.images.1: not in the image catalog (busybox, debian, hashicorp/http-echo, mysql, nginx, node, postgres, python, redis, registry), optionally with :tag — see docs/authoring.md or schema/lab.schema.json",
+      'bad-image/lab.yaml:12:14: sandbox.policy.0.allow: Invalid option: expected one of "privileged"|"cap-add"|"devices"|"host-namespaces"|"bind-mount"|"security-opt"|"sysctls"|"runtime"|"cgroup-parent"|"plugins"|"swarm-join"|"buildkit-api" — use one of "privileged", "cap-add", "devices", "host-namespaces", "bind-mount", "security-opt", "sysctls", "runtime", "cgroup-parent", "plugins", "swarm-join", "buildkit-api"',
+    ]);
+  });
+
+  it("reports wrong solutions that are malformed or name a check the step does not have", async () => {
+    const dir = join(FIXTURES, "bad-wrong-solutions");
+    expect(await issuesOf(dir)).toEqual([
+      'bad-wrong-solutions/lab.yaml:22:21: steps.0.wrongSolutions.0.rejectedBy: step run-web has no check named "web runs" — use the name of one of its checks: "web is running", "container #2"',
+      'bad-wrong-solutions/lab.yaml:24:54: steps.0.wrongSolutions.1.rejectedBy: step run-web has no check named "port check" — use the name of one of its checks: "web is running", "container #2"',
+      "bad-wrong-solutions/lab.yaml:25:9: steps.0.wrongSolutions.2: expected a script path, or { script: path, rejectedBy: name of a check of this step } — see docs/authoring.md or schema/lab.schema.json",
+      `bad-wrong-solutions/lab.yaml:26:17: wrong solution solutions/gone.sh does not exist — create ${join(dir, "solutions/gone.sh")} or fix the path`,
+      "bad-wrong-solutions/lab.yaml:27:9: unknown field steps.0.wrongSolutions.3.rejectdBy — remove it or fix its spelling",
+    ]);
+  });
+
+  it("reads both forms of a wrong solution", async () => {
+    const { labs, issues } = await validateLabs([join(FIXTURES, "tester/rejected-by")]);
+    expect(issues).toEqual([]);
+    expect(
+      labs[0]?.steps[0]?.wrongSolutions.map((w) => [relative(FIXTURES, w.script), w.rejectedBy]),
+    ).toEqual([
+      ["tester/rejected-by/solutions/wrong-no-port.sh", ["port 80 is published on 8080"]],
+      ["tester/rejected-by/solutions/wrong-image.sh", ["port 80 is published on 8080"]],
+      ["tester/rejected-by/solutions/wrong-image.sh", []],
     ]);
   });
 
@@ -91,5 +114,40 @@ describe("contract: every lab in labs/ validates", () => {
     expect(labs.map((l) => l.id)).toEqual(
       expect.arrayContaining(["first-container", "playground", "troubleshoot-exit-codes"]),
     );
+  });
+});
+
+describe("tracks and prerequisites across a folder of labs", () => {
+  const folder = () => {
+    const tmp = mkdtempSync(join(tmpdir(), "slipway-tracks-"));
+    cpSync(join(LABS, "first-container"), join(tmp, "first-container"), { recursive: true });
+    return tmp;
+  };
+
+  it("takes the tracks in their order and reports unknown labs and prerequisites where written", async () => {
+    const tmp = folder();
+    writeFileSync(
+      join(tmp, "tracks.yaml"),
+      "tracks:\n  - id: basics\n    title: Basics\n    summary: Start here.\n    labs: [first-container, no-such-lab]\n",
+    );
+    const labYaml = join(tmp, "first-container/lab.yaml");
+    writeFileSync(
+      labYaml,
+      readFileSync(labYaml, "utf8").replace("mode: guided", "prerequisites: [missing-lab]\nmode: guided"),
+    );
+    const report = await validateLabs([tmp]);
+    expect(report.tracks).toEqual([
+      { id: "basics", title: "Basics", summary: "Start here.", labs: ["first-container", "no-such-lab"] },
+    ]);
+    expect(report.issues.map((i) => formatIssue({ ...i, file: relative(tmp, i.file) }))).toEqual([
+      'first-container/lab.yaml:8:17: prerequisite "missing-lab" is no lab here — name another lab\'s id',
+      'tracks.yaml:5:29: track basics lists "no-such-lab", which is no lab here — fix the id or add the lab',
+    ]);
+  });
+
+  it("validates the shipped tracks", async () => {
+    const report = await validateLabs([LABS]);
+    expect(report.issues).toEqual([]);
+    expect(report.tracks.map((t) => t.id)).toEqual(expect.arrayContaining(["foundations"]));
   });
 });

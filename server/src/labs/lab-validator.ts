@@ -2,16 +2,24 @@
 // (two labs with one id). Used by `slipway lab validate`, the contract test and the server.
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import type { Track } from "../../../common/lab-types.ts";
 import { SlipwayError } from "../errors.ts";
 import { builtinChecks, type CheckRegistry } from "../checks/check-registry.ts";
 import type { Lab } from "./lab.ts";
 import { formatIssue, type LabIssue } from "./lab-issue.ts";
-import { loadLab } from "./lab-loader.ts";
+import { loadLab, type LoadResult } from "./lab-loader.ts";
+import { loadTracks } from "./tracks.ts";
 
 export interface ValidationReport {
   readonly labs: readonly Lab[];
   readonly issues: readonly LabIssue[];
+  /** From tracks.yaml in a folder of labs, if there is one. */
+  readonly tracks: readonly Track[];
 }
+
+/** The tracks file of a folder of labs (not of a single lab folder). */
+const tracksFileOf = (path: string): string | undefined =>
+  existsSync(join(path, "lab.yaml")) || !existsSync(path) ? undefined : join(path, "tracks.yaml");
 
 /** A path is a lab folder (has lab.yaml) or a folder of labs; labs are taken in name order. */
 export function findLabDirs(path: string): string[] {
@@ -45,12 +53,65 @@ export async function validateLabs(
         fix: "give every lab its own id",
       });
   });
+  const tracks: Track[] = [];
+  const folders = paths.flatMap((p) => tracksFileOf(p) ?? []);
+  for (const file of folders) {
+    const t = await loadTracks(file);
+    issues.push(...t.issues, ...unknownLabs(file, t.tracks, firstById, t.locate));
+    tracks.push(...t.tracks);
+  }
+  // Whether a prerequisite exists is only known when a whole folder of labs is validated.
+  if (folders.length > 0) issues.push(...unknownPrerequisites(results, dirs, firstById));
   const dupes = new Set(issues.filter((i) => i.message.startsWith("duplicate lab id")).map((i) => i.file));
   const labs = results.flatMap((r, i) =>
     r.lab && !dupes.has(join(dirs[i] as string, "lab.yaml")) ? [r.lab] : [],
   );
   issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
-  return { labs, issues };
+  return { labs, issues, tracks };
+}
+
+function unknownLabs(
+  file: string,
+  tracks: readonly Track[],
+  known: ReadonlyMap<string, string>,
+  locate: (track: number, lab: number) => { line: number; col: number },
+): LabIssue[] {
+  return tracks.flatMap((t, i) =>
+    t.labs.flatMap((id, k) =>
+      known.has(id)
+        ? []
+        : [
+            {
+              file,
+              ...locate(i, k),
+              message: `track ${t.id} lists "${id}", which is no lab here`,
+              fix: "fix the id or add the lab",
+            },
+          ],
+    ),
+  );
+}
+
+function unknownPrerequisites(
+  results: readonly LoadResult[],
+  dirs: readonly string[],
+  known: ReadonlyMap<string, string>,
+): LabIssue[] {
+  return results.flatMap((r, i) =>
+    (r.prerequisites ?? []).flatMap((p) =>
+      known.has(p.id) && p.id !== r.declaredId?.id
+        ? []
+        : [
+            {
+              file: join(dirs[i] as string, "lab.yaml"),
+              line: p.line,
+              col: p.col,
+              message: `prerequisite "${p.id}" is ${p.id === r.declaredId?.id ? "this lab itself" : "no lab here"}`,
+              fix: "name another lab's id",
+            },
+          ],
+    ),
+  );
 }
 
 /** For the server at start: every lab, or a SlipwayError("invalid-lab") listing all issues. */

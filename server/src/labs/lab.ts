@@ -11,6 +11,13 @@ import type {
 import type { ParsedCheck } from "../checks/check-registry.ts";
 import type { ALLOWANCES } from "./lab-schema.ts";
 
+/** A script the step's checks must reject; `rejectedBy` names checks that must be among those that do. */
+export interface WrongSolution {
+  /** Absolute path. */
+  readonly script: string;
+  readonly rejectedBy: readonly string[];
+}
+
 export interface Step {
   readonly id: string;
   readonly title: string;
@@ -19,8 +26,12 @@ export interface Step {
   readonly hints: readonly string[];
   /** Absolute paths. */
   readonly solution: string | undefined;
-  readonly wrongSolutions: readonly string[];
+  /** Other valid answers, each tested in a fresh session by `lab test`; absolute paths. */
+  readonly alternativeSolutions: readonly string[];
+  readonly wrongSolutions: readonly WrongSolution[];
   readonly sticky: boolean;
+  /** Shown after the lab ends (challenges): cause, how to find it, fix. */
+  readonly debriefMarkdown: string | undefined;
 }
 
 export interface Lab {
@@ -33,6 +44,8 @@ export interface Lab {
   readonly mode: LabMode;
   readonly durationMs: number;
   readonly tags: readonly string[];
+  readonly covers: readonly string[];
+  readonly prerequisites: readonly string[];
   readonly hintsAllowed: boolean;
   /** Absolute path of the setup script, if any. */
   readonly setup: string | undefined;
@@ -40,7 +53,12 @@ export interface Lab {
   readonly filesDir: string | undefined;
   readonly sandbox: {
     readonly images: readonly string[];
-    readonly limits: { readonly memoryMiB?: number; readonly cpus?: number; readonly pids?: number };
+    readonly limits: {
+      readonly memoryMiB?: number;
+      readonly cpus?: number;
+      readonly pids?: number;
+      readonly diskGiB?: number;
+    };
     readonly policy: ReadonlyArray<{ readonly allow: (typeof ALLOWANCES)[number]; readonly reason: string }>;
     readonly timeLimitMs: number | undefined;
   };
@@ -56,6 +74,8 @@ export function toLabSummary(lab: Lab): LabSummary {
     mode: lab.mode,
     durationMs: lab.durationMs,
     tags: lab.tags,
+    covers: lab.covers,
+    prerequisites: lab.prerequisites,
     stepCount: lab.steps.length,
     ...(lab.sandbox.timeLimitMs !== undefined ? { timeLimitMs: lab.sandbox.timeLimitMs } : {}),
   };

@@ -42,6 +42,11 @@ export class LiveRegistry {
     return pending;
   }
 
+  /** The learner is at work in a session (terminal input): its pending steps keep being re-checked. */
+  active(id: string): void {
+    this.attached.get(id)?.live.active();
+  }
+
   detach(id: string): void {
     const a = this.attached.get(id);
     this.attached.delete(id);

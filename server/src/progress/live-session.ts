@@ -1,7 +1,10 @@
 // One ready session's checks, kept current: a LiveEvaluator over a check context on the
 // sandbox, triggered by the sandbox's changes (engine events, workspace files) and by the
 // learner's Docker calls in the activity log (`docker ps` changes no state, yet a step may
-// wait for it). Everything it starts ends with stop(): watchers, subscription, timers.
+// wait for it). A state that no event announces (a server that starts listening seconds
+// after its container started) is caught by re-checking pending steps every second while
+// the learner is active (those triggers, or typing in a terminal: active()), for a minute
+// after the last. Everything it starts ends with stop(): watchers, subscription, timers.
 import type { StepStatus } from "../../../common/lab-types.ts";
 import type { ActivityLog } from "../audit/activity-log.ts";
 import type { CheckContext } from "../checks/check-context.ts";
@@ -22,7 +25,10 @@ export interface LiveSessionDeps {
   readonly onResults: (change: StepChange, changed: boolean) => void;
   readonly log: Log;
   readonly debounceMs?: number;
+  readonly poll?: { readonly everyMs: number; readonly activeForMs: number };
 }
+
+const POLL = { everyMs: 1000, activeForMs: 60_000 };
 
 /** How long after our own checks finish their exec events may still arrive. */
 const OWN_EXEC_GRACE_MS = 300;
@@ -47,6 +53,7 @@ export class LiveSession {
       onResults: d.onResults,
       debounceMs: d.debounceMs ?? 100,
       run: { retries: 0, timeoutMs: 10_000 },
+      poll: d.poll ?? POLL,
     });
   }
 
@@ -55,6 +62,11 @@ export class LiveSession {
     this.unsubscribe = this.d.activity.subscribe(this.d.id, () => this.evaluator.trigger());
     void this.pump();
     void this.evaluator.evaluateNow();
+  }
+
+  /** The learner typed or clicked: keep re-checking pending steps for a while. */
+  active(): void {
+    this.evaluator.active();
   }
 
   stop(): void {

@@ -115,6 +115,18 @@ describe("ProgressService", () => {
     expect((await second.service.check("s1")).steps[0]).toMatchObject({ status: "passed", pass: false });
   });
 
+  it("reloads a lab keeping passed only the steps it is told to keep (lab dev's sticky steps)", async () => {
+    const { service, sandbox, statuses } = await setup();
+    sandbox.containers.set("box", { State: { Status: "running" } });
+    await service.adoptAll();
+    await vi.waitFor(async () => expect(await statuses()).toEqual(["passed", "failed"]));
+    sandbox.containers.delete("box"); // a later step removed it: sticky keeps the pass
+    await service.reload("s1", new Set(["run-box"]));
+    expect((await service.check("s1")).steps[0]).toMatchObject({ status: "passed", pass: false });
+    await service.reload("s1");
+    expect((await service.check("s1")).steps[0]).toMatchObject({ status: "failed", pass: false });
+  });
+
   it("stops watching when the session stops, and the report is final", async () => {
     const { service, sandbox, sessions } = await setup();
     await service.adoptAll();

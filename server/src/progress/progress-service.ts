@@ -48,6 +48,11 @@ export class ProgressService {
     await Promise.all(ready.map((s) => this.live.attach(s.id)));
   }
 
+  /** Terminal input: no Docker event, but a pending step may have just become true. */
+  learnerActive(id: string): void {
+    this.live.active(id);
+  }
+
   detach(id: string): void {
     this.live.detach(id);
   }
@@ -56,11 +61,12 @@ export class ProgressService {
     this.live.detachAll();
   }
 
-  /** The lab changed on disk (lab dev): checks start over with the new version. */
-  async reload(id: string): Promise<void> {
+  /** The lab changed on disk (lab dev): checks start over with the new version, but for the
+   *  passed steps in `keep` (sticky, unchanged), which stay passed as they would for a learner. */
+  async reload(id: string, keep: ReadonlySet<string> = new Set()): Promise<void> {
     this.live.detach(id);
     const p = this.c.store.get(id);
-    if (p) this.c.store.put(resetChecks(p));
+    if (p) this.c.store.put(resetChecks(p, keep));
     await this.live.attach(id);
   }
 

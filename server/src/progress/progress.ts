@@ -61,11 +61,12 @@ export function applyStepChange(
   return { progress: completed ? { ...next, finishedAt: now } : next, completed };
 }
 
-/** Back to unchecked (lab dev reloaded the lab): statuses and results go, hints stay. */
-export function resetChecks(p: LabProgress): LabProgress {
+/** Back to unchecked (lab dev reloaded the lab): statuses and results go, hints stay; the
+ *  steps in `keep` keep their status. */
+export function resetChecks(p: LabProgress, keep: ReadonlySet<string> = new Set()): LabProgress {
   const steps = Object.entries(p.steps).map(([id, s]) => [
     id,
-    { ...s, status: "pending", results: [], passedAt: undefined },
+    keep.has(id) ? s : { ...s, status: "pending", results: [], passedAt: undefined },
   ]);
   return { sessionId: p.sessionId, labId: p.labId, startedAt: p.startedAt, steps: Object.fromEntries(steps) };
 }

@@ -98,6 +98,13 @@ export interface StorageReport {
   readonly sandboxes: ReadonlyArray<{ readonly id: string; readonly usedBytes: number }>;
 }
 
+/** A TCP port something listens on in the sandbox's network namespace. */
+export interface ListeningPort {
+  readonly port: number;
+  /** Only 127.0.0.1 or ::1 listen: reachable from inside the sandbox, not from the host. */
+  readonly loopbackOnly: boolean;
+}
+
 /** A change in a sandbox: an object of the learner's engine, or a file in the workspace.
  *  `resync` means changes may have been missed (a watcher reconnected). */
 export type SandboxChange =
@@ -142,6 +149,8 @@ export interface SandboxDriver {
    *  policy, the rest stays stopped. Resolves once the learner's engine answers (as
    *  waitReady); rejects after timeoutMs. Idempotent. */
   resume(ref: SandboxRef, timeoutMs: number): Promise<void>;
+  /** The TCP ports listening in the sandbox's network namespace, lowest first. */
+  listeningPorts(ref: SandboxRef): Promise<ListeningPort[]>;
   listManaged(selector?: Partial<Labels>): Promise<ManagedSandbox[]>;
   storage(): Promise<StorageReport>;
   /** Removes driver leftovers that belong to no sandbox (e.g. after a crash mid-create). */

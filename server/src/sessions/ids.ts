@@ -9,10 +9,14 @@ export function newSessionId(): string {
 
 export const newToken = (): string => randomBytes(32).toString("base64url");
 
+/** Names a handed-out token; drawn apart from the token, so it says nothing about it. */
+export const newTokenId = (): string => randomBytes(9).toString("base64url");
+
 export const hashToken = (token: string): string => createHash("sha256").update(token).digest("hex");
 
-export function tokenMatches(token: string, hash: string): boolean {
-  const a = Buffer.from(hashToken(token), "hex");
-  const b = Buffer.from(hash, "hex");
-  return a.length === b.length && timingSafeEqual(a, b);
+/** Compares a token's hash with a stored one in constant time: a token of any length (or
+ *  none) costs the same, and no prefix of a right answer is measurably closer. */
+export function hashMatches(tokenHash: Buffer, stored: string): boolean {
+  const b = Buffer.from(stored, "hex");
+  return tokenHash.length === b.length && timingSafeEqual(tokenHash, b);
 }

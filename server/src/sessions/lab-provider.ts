@@ -5,7 +5,12 @@ import type { SandboxFile } from "../sandbox/sandbox-driver.ts";
 export interface SessionLab {
   readonly id: string;
   readonly timeLimitMs?: number;
-  readonly limits?: { readonly memoryMiB?: number; readonly cpus?: number; readonly pids?: number };
+  readonly limits?: {
+    readonly memoryMiB?: number;
+    readonly cpus?: number;
+    readonly pids?: number;
+    readonly diskGiB?: number;
+  };
   /** Images pulled from the mirror before the learner gets control. */
   readonly images: readonly string[];
   readonly files: () => Promise<readonly SandboxFile[]>;

@@ -1,13 +1,13 @@
 // The sessions of one Slipway, as the rest of it sees them. It composes the parts that do the
 // work: launch/ (sandboxes for starting sessions, the warm pool), queue/ (waiting for a
-// slot), lifecycle/ (the status table and its one writer, pause, resume, stop, expiry) and
-// access/ (tokens and owners).
+// slot) and lifecycle/ (the status table and its one writer, pause, resume, stop, expiry).
+// Who may act on a session is access/'s business (SessionAccess, built beside this).
 import { SlipwayError } from "../errors.ts";
 import type { EngineGateway } from "../gateway/engine-gateway.ts";
 import type { KeyedLearner } from "../learners/learner.ts";
 import type { Log } from "../logger.ts";
 import type { ExecResult, SandboxDriver, SandboxRef, SandboxSpec } from "../sandbox/sandbox-driver.ts";
-import { SessionAccess } from "./access/session-access.ts";
+import { controlToken } from "./access/control-token.ts";
 import { newSessionId } from "./ids.ts";
 import type { LabProvider, SessionLab } from "./lab-provider.ts";
 import { SessionLauncher } from "./launch/session-launcher.ts";
@@ -52,7 +52,6 @@ export class SessionManager {
   readonly pool: WarmPool;
   readonly lifecycle: SessionLifecycle;
   readonly expiry: ExpiryPolicy;
-  readonly access: SessionAccess;
   readonly queue: SessionQueue;
   private readonly transitions: SessionTransitions;
   private readonly launcher: SessionLauncher;
@@ -68,7 +67,6 @@ export class SessionManager {
       idleMs: p.idleMs,
       retentionMs: p.pausedRetentionMs,
     });
-    this.access = new SessionAccess((id) => d.store.get(id));
     const gatewayDir = (id: string) => d.driver.gatewayDir(id);
     this.pool = new WarmPool({
       driver: d.driver,
@@ -118,7 +116,7 @@ export class SessionManager {
     const hasRoom = this.queue.hasRoom();
     const pooled = hasRoom && !lab.limits ? this.pool.take() : undefined;
     const id = pooled?.id ?? newSessionId();
-    const { token, tokenHash } = this.access.mint(id, owner);
+    const { token, tokenHash } = controlToken(id, owner);
     const base = {
       id,
       tokenHash,
@@ -149,11 +147,6 @@ export class SessionManager {
       ...(s.status === "queued" ? { queue: this.queue.place(id) } : {}),
       ...(keptUntil !== undefined ? { keptUntil } : {}),
     });
-  }
-
-  /** Kept for callers with only a token; the http layer passes the learner too. */
-  authorize(id: string, token: string | undefined): Session {
-    return this.access.authorize(id, { ...(token ? { token } : {}) });
   }
 
   ready(id: string): SandboxRef {

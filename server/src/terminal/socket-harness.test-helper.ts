@@ -16,18 +16,34 @@ export interface Harness {
   dropAll(): void;
   close(): Promise<void>;
   server: TerminalServer;
+  /** Revokes session's view token: its open sockets are told. */
+  revoke(session: string): void;
+  /** Revocation listeners still registered (closed sockets must leave none). */
+  revocationListeners(): number;
 }
 
 export async function startHarness(opts: TerminalServerOptions = {}): Promise<Harness> {
   const http: Server = createServer();
   const driver = new FakeDriver();
   const activity: string[] = [];
+  const revocations = new Set<[string, () => void]>();
   const server = attachTerminalServer(
     http,
     {
+      // tok-<id> controls the session; view-<id> only watches, and revoke(id) revokes it.
       authorize: async (id, token) => {
         if (id !== "s1" && id !== "s2") return "not-found";
-        return token === `tok-${id}` ? { ref: { id, engine: "e", workstation: "w" } } : "forbidden";
+        const ref = { id, engine: "e", workstation: "w" };
+        if (token === `tok-${id}`) return { ref, scope: "control" };
+        if (token !== `view-${id}`) return "forbidden";
+        return {
+          ref,
+          scope: "view",
+          onRevoked: (listener) => {
+            revocations.add([id, listener]);
+            return () => revocations.forEach((r) => r[1] === listener && revocations.delete(r));
+          },
+        };
       },
       driver,
       onActivity: (id) => activity.push(id),
@@ -47,6 +63,8 @@ export async function startHarness(opts: TerminalServerOptions = {}): Promise<Ha
     activity,
     server,
     dropAll: () => conns.forEach((c) => c.destroy()),
+    revoke: (session) => [...revocations].forEach(([id, listener]) => id === session && listener()),
+    revocationListeners: () => revocations.size,
     url: (s, t) => `ws://127.0.0.1:${port}/api/sessions/${s}/terminals/${t}`,
     close: async () => {
       await server.close();

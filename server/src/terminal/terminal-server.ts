@@ -27,10 +27,11 @@ export function attachTerminalServer(
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_FRAME_BYTES });
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (opts.serves && !opts.serves(req)) return;
     const match = PATH.exec(new URL(req.url ?? "/", "http://x").pathname);
     if (!match) {
       // Another upgrade handler may own this path; if there is none, do not leave it hanging.
-      if (httpServer.listeners("upgrade").length === 1) socket.destroy();
+      if (opts.serves || httpServer.listeners("upgrade").length === 1) socket.destroy();
       return;
     }
     let sessionId: string, term: string;

@@ -92,3 +92,38 @@ describe("terminal socket rejects bad clients", () => {
     expect(code).toBe(1006);
   });
 });
+
+describe("terminal socket and token scopes", () => {
+  it("seats a view token as a viewer even when its hello asks for control", async () => {
+    const viewer = await TestClient.hello(h.url("s2", "main"), { token: "view-s2", mode: "control" });
+    await viewer.next("ready");
+    viewer.send({ t: "in", data: "rm -rf ~\r" });
+    viewer.send({ t: "resize", cols: 20, rows: 5 });
+    await new Promise((r) => setTimeout(r, 80));
+    expect(h.driver.ttys[0]?.written).toEqual([]);
+    expect(h.driver.ttys[0]?.resizes).toEqual([]);
+    // The learner (the bystander) was not kicked out of control.
+    expect(bystander.msgs.some((m) => m.t === "error")).toBe(false);
+  });
+
+  it("closes a viewer's socket when its token is revoked, and forgets it when it closes", async () => {
+    const viewer = await TestClient.hello(h.url("s2", "main"), { token: "view-s2", mode: "view" });
+    await viewer.next("ready");
+    const gone = await TestClient.hello(h.url("s2", "main"), { token: "view-s2", mode: "view" });
+    await gone.next("ready");
+    gone.ws.close();
+    await gone.closed;
+    await until(() => h.revocationListeners() === 1);
+    h.revoke("s2");
+    expect(await viewer.next("error")).toMatchObject({
+      code: "forbidden",
+      message: "this token was revoked",
+    });
+    expect(await viewer.closed).toBe(CLOSE_CODES.forbidden);
+    await until(() => h.revocationListeners() === 0);
+  });
+
+  it("refuses an empty token like a wrong one", async () => {
+    await expectRejected(await TestClient.hello(h.url("s1", "main"), { token: "" }), "forbidden");
+  });
+});

@@ -31,6 +31,7 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 export function serveTerminalSocket(ws: WebSocket, ctx: SocketContext): void {
   let state: "hello" | "opening" | "attached" | "closed" = "hello";
   let attachment: Attachment | undefined;
+  let unrevoked: (() => void) | undefined;
   const queued: ClientMsg[] = [];
   const log = ctx.deps.log;
 
@@ -45,6 +46,7 @@ export function serveTerminalSocket(ws: WebSocket, ctx: SocketContext): void {
     send({ t: "error", code, message });
     ws.close(CLOSE_CODES[code], message.slice(0, 120));
   };
+  const closed = () => state === "closed";
   const peer: TerminalPeer = { send, kick: fail, end: () => ws.close(1000, "exited") };
 
   const helloTimer = setTimeout(() => fail("bad-message", "no hello"), ctx.helloTimeoutMs);
@@ -79,12 +81,17 @@ export function serveTerminalSocket(ws: WebSocket, ctx: SocketContext): void {
     const auth = await ctx.deps.authorize(ctx.sessionId, hello.token);
     if (auth === "forbidden") return fail("forbidden", "token does not open this session");
     if (auth === "not-found") return fail("not-found", "no such session");
-    const terminal = await ctx.hub.open(auth.ref, ctx.term, hello);
-    if (state === "closed") return;
+    if (closed()) return;
+    unrevoked = auth.onRevoked?.(() => fail("forbidden", "this token was revoked"));
+    // A view token watches, whatever its hello asked for. The token goes no further than here.
+    const mode = auth.scope === "view" ? "view" : hello.mode;
+    const size = { cols: hello.cols, rows: hello.rows };
+    const terminal = await ctx.hub.open(auth.ref, ctx.term, size);
+    if (closed()) return; // went away (or was revoked) meanwhile
     if (terminal.isClosed) return fail("unavailable", "the shell ended while attaching; retry");
-    attachment = terminal.attach(peer, hello);
+    attachment = terminal.attach(peer, { ...size, mode, lastSeq: hello.lastSeq });
     state = "attached";
-    log.info({ sessionId: ctx.sessionId, term: ctx.term, mode: hello.mode }, "terminal attached");
+    log.info({ sessionId: ctx.sessionId, term: ctx.term, mode }, "terminal attached");
     for (const msg of queued.splice(0)) if (state === "attached") relay(msg, attachment);
   };
 
@@ -117,6 +124,7 @@ export function serveTerminalSocket(ws: WebSocket, ctx: SocketContext): void {
     state = "closed";
     clearTimeout(helloTimer);
     clearInterval(heartbeat);
+    unrevoked?.();
     attachment?.detach();
   });
   ws.on("error", (err) => log.warn({ err, sessionId: ctx.sessionId }, "terminal socket error"));

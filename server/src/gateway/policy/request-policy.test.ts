@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseEngineJson } from "./engine-json.ts";
+import { GoQuery } from "./go-query.ts";
 import { checkBody, checkRoute, mountUses } from "./request-policy.ts";
 import { testContext } from "./test-context.test-helper.ts";
 
-const q = (s = "") => new URLSearchParams(s);
+const q = (s = "") => GoQuery.parse(s);
 
 describe("route-only decisions", () => {
   it("refuses plugin installs and changes unless the lab allows plugins", () => {
@@ -22,6 +23,22 @@ describe("route-only decisions", () => {
       "docker build --cgroup-parent /",
     );
     expect(checkRoute("build", q("t=app&networkmode=host"), testContext())).toBeUndefined();
+    expect(checkRoute("build", q("cgroupparent="), testContext())).toBeUndefined();
+  });
+
+  it("reads the build query as the engine does, and refuses any set cgroup parent", () => {
+    const what = (query: string) => checkRoute("build", q(query), testContext())?.what;
+    expect(what("%63group%70arent=%2Fsys")).toBe("docker build --cgroup-parent /sys");
+    // The engine takes the first value (empty); a later one is refused all the same.
+    expect(what("cgroupparent=&cgroupparent=/")).toBe("docker build --cgroup-parent /");
+    expect(
+      checkRoute("build", q("cgroupparent=/"), testContext({ allow: ["cgroup-parent"] })),
+    ).toBeUndefined();
+  });
+
+  it("refuses BuildKit's raw /grpc API unless the lab allows it", () => {
+    expect(checkRoute("buildkit-api", q(), testContext())?.allowance).toBe("buildkit-api");
+    expect(checkRoute("buildkit-api", q(), testContext({ allow: ["buildkit-api"] }))).toBeUndefined();
   });
 });
 

@@ -9,6 +9,7 @@ import {
 } from "./container-policy.ts";
 import type { Denial } from "./denial.ts";
 import { at } from "./engine-json.ts";
+import type { GoQuery } from "./go-query.ts";
 import { checkMountUses } from "./mount-policy.ts";
 import { type MountUse, volumeOptionUses } from "./mount-uses.ts";
 import type { PolicyContext } from "./policy-context.ts";
@@ -27,9 +28,9 @@ export type BodyRoute =
   | "swarm-update";
 
 /** Calls decided by method, path and query alone. */
-export type RouteOnly = "plugin-install" | "plugin-change" | "swarm-join" | "build";
+export type RouteOnly = "plugin-install" | "plugin-change" | "swarm-join" | "build" | "buildkit-api";
 
-export function checkRoute(route: RouteOnly, query: URLSearchParams, ctx: PolicyContext): Denial | undefined {
+export function checkRoute(route: RouteOnly, query: GoQuery, ctx: PolicyContext): Denial | undefined {
   const deny = (allowance: Denial["allowance"], what: string, why?: string): Denial | undefined =>
     ctx.allows(allowance) ? undefined : { allowance, what, ...(why ? { why } : {}) };
   switch (route) {
@@ -40,9 +41,18 @@ export function checkRoute(route: RouteOnly, query: URLSearchParams, ctx: Policy
       // A foreign manager could schedule anything onto this engine, past the gateway.
       return deny("swarm-join", "docker swarm join", "this engine may only lead its own swarm");
     case "build": {
-      const parent = query.get("cgroupparent");
+      // The engine reads the first value; any set one is refused, in case the two disagree.
+      const parent = query.all("cgroupparent").find((v) => v !== "");
       return parent ? deny("cgroup-parent", `docker build --cgroup-parent ${parent}`) : undefined;
     }
+    case "buildkit-api":
+      // The raw control API: solve requests, frontend attributes and entitlements the
+      // gateway cannot read. `docker build` needs only /build and the client's /session.
+      return deny(
+        "buildkit-api",
+        "BuildKit's /grpc API (buildx, buildctl)",
+        "its build options would reach the engine unchecked; docker build works without it",
+      );
   }
 }
 

@@ -1,6 +1,7 @@
 // The summary of a call whose body the gateway read (see request-policy.ts): image, name and
 // the CLI flags the body implies. Services, networks and volumes get their own flag lists.
 import { at, entries, isSet, list, text } from "../policy/engine-json.ts";
+import type { GoQuery } from "../policy/go-query.ts";
 import type { BodyRoute } from "../policy/request-policy.ts";
 import { containerFlags } from "./container-flags.ts";
 import type { CallSummary } from "./path-summary.ts";
@@ -10,7 +11,7 @@ const when = (rules: ReadonlyArray<readonly [readonly string[], boolean]>) =>
 // docker service create pins the image by digest: keep the name as the learner typed it.
 const undigested = (image: string) => image.replace(/@sha256:[0-9a-f]+$/, "");
 
-export function bodySummary(route: BodyRoute, body: unknown, fromPath: CallSummary, query: URLSearchParams) {
+export function bodySummary(route: BodyRoute, body: unknown, fromPath: CallSummary, query: GoQuery) {
   const named = (name: string, image?: string, flags: string[] = []): CallSummary => ({
     ...(image ? { image } : {}),
     ...(name ? { name } : {}),

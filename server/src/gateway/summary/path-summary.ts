@@ -2,6 +2,7 @@
 // one, streamed or not. E.g. POST /containers/web/stop → name "web"; POST
 // /images/create?fromImage=busybox&tag=latest (docker pull) → image "busybox:latest".
 import type { AuditEntry } from "../../../../common/audit-entry.ts";
+import type { GoQuery } from "../policy/go-query.ts";
 
 export type CallSummary = AuditEntry["summary"];
 
@@ -10,17 +11,17 @@ const VERBS = new Set(["json", "create", "prune", "search", "load", "get", "pull
 const OBJECT = /^\/(?:containers|services|networks|volumes|nodes|secrets|configs|plugins|tasks)\/([^/]+)/;
 const IMAGE = /^\/images\/(.+?)(?:\/(push|tag|json|history|get))?$/;
 
-const withTag = (image: string | null, tag: string | null) =>
+const withTag = (image: string | undefined, tag: string | undefined) =>
   image ? (tag && !image.includes("@") ? `${image}:${tag}` : image) : undefined;
-const summary = (image: string | undefined, name?: string | null): CallSummary => ({
+const summary = (image: string | undefined, name?: string): CallSummary => ({
   ...(image ? { image } : {}),
   ...(name ? { name } : {}),
   flags: [],
 });
 
-export function pathSummary(bare: string, query: URLSearchParams): CallSummary {
+export function pathSummary(bare: string, query: GoQuery): CallSummary {
   if (bare === "/images/create") return summary(withTag(query.get("fromImage"), query.get("tag")));
-  if (bare === "/build") return summary(query.get("t") ?? undefined);
+  if (bare === "/build") return summary(query.get("t"));
   if (bare === "/commit")
     return summary(withTag(query.get("repo"), query.get("tag")), query.get("container"));
   const image = bare.match(IMAGE);

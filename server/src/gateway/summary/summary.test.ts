@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseEngineJson } from "../policy/engine-json.ts";
+import { GoQuery } from "../policy/go-query.ts";
 import { bodySummary } from "./body-summary.ts";
 import { containerFlags } from "./container-flags.ts";
 import { pathSummary } from "./path-summary.ts";
 
-const q = (s = "") => new URLSearchParams(s);
+const q = (s = "") => GoQuery.parse(s);
 
 describe("container flags", () => {
   it("names what `docker run -d --name analytics --memory 200m -p 8080:80 -v data:/d -e A=1 --restart always --network app` implies", () => {
@@ -72,6 +73,18 @@ describe("call summaries", () => {
     expect(pathSummary("/images/nginx:1.27", q())).toEqual({ image: "nginx:1.27", flags: [] });
     expect(pathSummary("/build", q("t=app:1&t=app:latest"))).toEqual({ image: "app:1", flags: [] });
     expect(pathSummary("/volumes/prune", q())).toEqual({ flags: [] });
+  });
+
+  it("names what the engine will act on when a query is odd (pairs Go skips, + and escapes)", () => {
+    expect(pathSummary("/images/create", q("fromImage=busybox;x&fromImage=nginx"))).toEqual({
+      image: "nginx",
+      flags: [],
+    });
+    expect(pathSummary("/images/create", q("fromImage=%zz&from%49mage=redis&tag=7"))).toEqual({
+      image: "redis:7",
+      flags: [],
+    });
+    expect(pathSummary("/build", q("t=my+app"))).toEqual({ image: "my app", flags: [] });
   });
 
   it("reads the body of calls the gateway parsed", () => {

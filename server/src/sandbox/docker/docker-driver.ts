@@ -13,6 +13,7 @@ import type {
   StorageReport,
 } from "../sandbox-driver.ts";
 import { execIn } from "./docker-exec.ts";
+import { listeningPorts } from "./listening-ports.ts";
 import { listLabelled, removeLabelled } from "./labelled-resources.ts";
 import { putFiles, readFileFrom } from "./docker-files.ts";
 import { watchSandbox } from "./docker-watch.ts";
@@ -177,6 +178,8 @@ export class DockerDriver implements SandboxDriver {
 
   resume: SandboxDriver["resume"] = (ref, timeoutMs) =>
     resumeSandbox(this.docker, ref, this.disk(ref.id), () => this.waitReady(ref, timeoutMs));
+  listeningPorts: SandboxDriver["listeningPorts"] = (ref) =>
+    listeningPorts(this.docker.getContainer(ref.engine));
 
   listManaged: SandboxDriver["listManaged"] = (selector = {}) => listLabelled(this.docker, selector);
 

@@ -148,6 +148,12 @@ export class MemoryDriver implements SandboxDriver {
     throw new SlipwayError("unavailable", `nothing listens on port ${port} in the memory sandbox`);
   };
 
+  /** No canned command listens on a port; a paused sandbox refuses, as Docker's would. */
+  listeningPorts: SandboxDriver["listeningPorts"] = async (ref) => {
+    this.sandbox(ref.id).running();
+    return [];
+  };
+
   pause: SandboxDriver["pause"] = async (ref) => {
     const sb = this.sandbox(ref.id);
     await this.step("pause", ref.id);

@@ -2,27 +2,11 @@
 // and a manifest.json. Each image's cache key hashes its recipe files and its dependencies'
 // keys, so changing the base rebuilds everything above it and nothing else.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { z } from "zod";
+import { type ImageManifest, readManifests } from "../../../images/image-manifest.ts";
 
-const Manifest = z.object({
-  name: z.string().regex(/^[a-z0-9-]+$/),
-  kind: z.enum(["infra", "sandbox", "learner"]),
-  purpose: z.string().min(1),
-  tags: z.array(z.string().min(1)).min(1),
-  dependsOn: z.array(z.string()).default([]),
-  buildArgs: z.record(z.string(), z.string()).default({}),
-  script: z.string().optional(),
-  /** Commands a script recipe runs on the host, with the Debian packages that provide them. */
-  hostTools: z
-    .array(z.object({ command: z.string().min(1), packages: z.array(z.string().min(1)).min(1) }))
-    .default([]),
-  versionCommand: z.array(z.string()).optional(),
-  versionTags: z.array(z.string()).default([]),
-});
-
-export type ImageManifest = z.infer<typeof Manifest>;
+export type { ImageManifest };
 
 export interface CatalogImage extends ImageManifest {
   readonly dir: string;
@@ -33,18 +17,9 @@ export interface CatalogImage extends ImageManifest {
 }
 
 export function loadCatalog(imagesDir: string): CatalogImage[] {
-  const manifests = new Map<string, { m: ImageManifest; dir: string }>();
-  for (const name of readdirSync(imagesDir).sort()) {
-    const dir = join(imagesDir, name);
-    if (!statSync(dir).isDirectory()) continue;
-    const file = join(dir, "manifest.json");
-    const parsed = Manifest.safeParse(JSON.parse(readFileSync(file, "utf8")));
-    if (!parsed.success)
-      throw new Error(
-        `${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
-      );
-    manifests.set(parsed.data.name, { m: parsed.data, dir });
-  }
+  const manifests = new Map(
+    readManifests(imagesDir).map(({ manifest, dir }) => [manifest.name, { m: manifest, dir }]),
+  );
   const ordered: CatalogImage[] = [];
   const byName = new Map<string, CatalogImage>();
   const visit = (name: string, trail: string[]) => {
