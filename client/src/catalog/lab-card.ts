@@ -16,7 +16,13 @@ export interface LabCard {
 
 /** A lab in the catalog, with where the learner stands in it: not started (Start), in progress
  *  (Continue, to the running or paused session), or completed (when, its report, Start again). */
-export function labCard(lab: LabSummary, standing: LabStanding, onStart: (lab: LabSummary) => void): LabCard {
+export function labCard(
+  lab: LabSummary,
+  standing: LabStanding,
+  onStart: (lab: LabSummary) => void,
+  /** Titles of prerequisite labs not completed yet. */
+  takeFirst: readonly string[] = [],
+): LabCard {
   const titleId = `lab-${lab.id}`;
   const startLabel = lab.mode === "challenge" ? "Start challenge" : "Start";
   const button = h(
@@ -31,6 +37,7 @@ export function labCard(lab: LabSummary, standing: LabStanding, onStart: (lab: L
     ["Mode", lab.mode === "challenge" ? "challenge (timed, no hints)" : "guided"],
   ];
   if (lab.stepCount > 0) facts.push(["Steps", String(lab.stepCount)]);
+  if (takeFirst.length > 0) facts.push(["Take first", takeFirst.join(", ")]);
   let actions: HTMLElement;
   let where: HTMLElement | null = null;
   if (standing.standing === "in-progress") {
@@ -47,8 +54,11 @@ export function labCard(lab: LabSummary, standing: LabStanding, onStart: (lab: L
   const el = h(
     "li",
     { class: `lab-card mode-${lab.mode}`, "data-standing": standing.standing },
-    h("h2", { id: titleId }, lab.title),
+    h("h3", { id: titleId }, lab.title),
     h("p", { class: "lab-summary" }, lab.summary),
+    lab.covers.length > 0
+      ? h("ul", { class: "covers", "aria-label": "What you learn" }, ...lab.covers.map((c) => h("li", {}, c)))
+      : null,
     factsList(facts),
     lab.tags.length > 0
       ? h("ul", { class: "tags", "aria-label": "Tags" }, ...lab.tags.map((t) => h("li", {}, t)))
