@@ -61,6 +61,10 @@ it("continues in a new window, after the browser was closed, in the same shell a
   await page.goto(app.url);
   const playground = card(page, "Playground");
   await expect.poll(() => playground.locator(".standing").textContent()).toBe("In progress: running");
+  // And above the tracks, with the labs to pick up again.
+  await expect
+    .poll(() => page.getByRole("region", { name: "Pick up where you left off" }).innerText())
+    .toMatch(/Continue Playground\s+In progress: running/);
   await shot(page, "1-catalog-in-progress");
   await playground.getByRole("link", { name: "Continue" }).click();
   await page.waitForURL(new RegExp(`#/session/${id}$`));

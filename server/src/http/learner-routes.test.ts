@@ -108,7 +108,8 @@ describe("/api/me", () => {
     m.clock.advance(10 * 60_000 + 1);
     expect((await browser().call("POST", "/api/me/claim", { code: late })).status).toBe(403);
     expect((await browser().call("POST", "/api/me/claim", { code: "not-a-code" })).status).toBe(403);
-  });
+    // Each code seals the key with scrypt, made to be slow: seconds on a busy shared host.
+  }, 20_000);
 
   it("hands the owner's tab the session's token, and nobody else", async () => {
     const owner = browser();
