@@ -59,6 +59,27 @@ describe("session routes", () => {
     expect(resumed).toMatchObject({ status: 200, body: { state: "ready" } });
   });
 
+  it("keeps pause and resume to control: a viewer link cannot pause, even in its owner's browser", async () => {
+    const s = await startInBrowser();
+    const mint = await m.call<{ token: string }>("POST", `/api/sessions/${s.id}/tokens`, {
+      token: s.token,
+      body: { scope: "view" },
+    });
+    expect(mint.status).toBe(201);
+    const owner = { cookie: `slipway_learner=${s.cookie}`, ...OURS };
+    for (const headers of [{}, owner]) {
+      const r = await m.call<{ error: { message: string } }>("POST", `/api/sessions/${s.id}/pause`, {
+        token: mint.body.token,
+        headers,
+      });
+      expect(r.status).toBe(403);
+      expect(r.body.error.message).toBe("this token can only view; this call needs the control token");
+    }
+    expect((await m.call("GET", `/api/sessions/${s.id}`, { token: mint.body.token })).body).toMatchObject({
+      state: "ready",
+    });
+  });
+
   it("refuses the cookie on requests another site makes (CSRF)", async () => {
     const s = await startInBrowser();
     const stolen = { cookie: `slipway_learner=${s.cookie}`, "x-slipway-client": "1" };
