@@ -2,7 +2,9 @@
 // - closing the browser strands nothing: a new window finds the lab in progress in the
 //   catalog and continues in the same shell and engine;
 // - a paused lab survives a server restart: My labs shows it, Resume brings back its
-//   containers, images, volumes and files.
+//   containers, images, volumes and files;
+// - a one-time link carries the identity to another browser, which then finds the lab there
+//   and opens it; the link works once.
 // Screenshots of each stage go to $TMPDIR/slipway-keep-work/.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -79,9 +81,10 @@ it("continues in a new window, after the browser was closed, in the same shell a
 it("finds a paused lab after a server restart, and resumes it with everything in it", async () => {
   const page = browser?.context.pages()[0] as Page;
   const learner = new SessionPageDriver(page);
+  // Images already in the engine (test 1 pulled busybox): a shared host's pulls can take minutes.
   await learner.run(
-    "docker run -d --name web --restart always nginx >/dev/null; docker volume create data >/dev/null; " +
-      "docker pull -q redis >/dev/null; echo kept > notes.txt; echo set-up-done",
+    "docker run -d --name web --restart always busybox sleep 3600 >/dev/null; docker volume create data >/dev/null; " +
+      "docker tag busybox kept/image:1; echo kept > notes.txt; echo set-up-done",
   );
   await learner.waitForScreen(/^set-up-done$/m, 120_000);
   await page.getByRole("button", { name: "Pause" }).click();
@@ -102,14 +105,51 @@ it("finds a paused lab after a server restart, and resumes it with everything in
   await learner.ready();
   await learner.run(
     'docker ps --format "up={{.Names}}"; docker ps -a --filter name=keeper --format "{{.Names}} {{.State}}"; ' +
-      'docker volume ls -q; docker images --format "img={{.Repository}}" | grep redis; cat notes.txt',
+      'docker volume ls -q; docker images --format "img={{.Repository}}" | grep kept; cat notes.txt',
   );
   await learner.waitForScreen(/^up=web$/m, 30_000);
   await learner.waitForScreen(/^keeper exited$/m);
   await learner.waitForScreen(/^data$/m);
-  await learner.waitForScreen(/^img=redis$/m);
+  await learner.waitForScreen(/^img=kept\/image$/m);
   await learner.waitForScreen(/^kept$/m);
   await shot(page, "5-resumed");
   expect(errors).toEqual([]);
   // A pause, a server start and a resume on a shared two-core machine.
 }, 400_000);
+
+it("carries the learner's labs to another browser with a link that works once", async () => {
+  const page = browser?.context.pages()[0] as Page;
+  await page.goto(`${app.url}/#/my`);
+  await page.getByRole("button", { name: "Use my labs in another browser" }).click();
+  const link = (await page.locator(".link-code code.copyable").textContent()) ?? "";
+  expect(link).toMatch(/#\/link\/[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+  await shot(page, "6-link-made");
+
+  const other = await launchChromium();
+  try {
+    const there = other.context.pages()[0] ?? (await other.context.newPage());
+    watchPage(there, errors, unloadPrompts);
+    await there.goto(link);
+    await there.getByRole("button", { name: "Use these labs in this browser" }).click();
+    await there.waitForURL(/#\/my$/);
+    const item = there.locator(".my-lab").first();
+    await expect.poll(() => item.innerText(), { timeout: 30_000 }).toMatch(/Playground[\s\S]*running/);
+    await shot(there, "7-other-browser-my-labs");
+    await item.getByRole("link", { name: /Open|Continue/ }).click();
+    const learner = new SessionPageDriver(there);
+    await learner.ready();
+    await learner.run('echo "there=$(cat notes.txt)"');
+    await learner.waitForScreen(/^there=kept$/m);
+    await shot(there, "8-other-browser-session");
+
+    // Spent: a third browser (here, the same one again) is refused, and says so.
+    await there.goto(link);
+    await there.getByRole("button", { name: "Use these labs in this browser" }).click();
+    await expect
+      .poll(() => there.getByRole("status").first().textContent())
+      .toMatch(/That did not work: .*unknown, used or expired/);
+  } finally {
+    await other.close();
+  }
+  expect(errors).toEqual([]);
+}, 300_000);

@@ -8,6 +8,7 @@ import type { StartedSession } from "../api/api-types.ts";
 import type { AppContext, Page } from "../app/page.ts";
 import { topBar } from "../app/top-bar.ts";
 import { h } from "../dom/h.ts";
+import { inlineCode } from "../dom/inline-code.ts";
 import { routeHref } from "../routing/route.ts";
 import { catalogSections } from "./catalog-sections.ts";
 import { inProgressList } from "./in-progress-list.ts";
@@ -29,7 +30,7 @@ const PLAYGROUND: LabSummary = {
 
 export class CatalogPage implements Page {
   private readonly abort = new AbortController();
-  private readonly mine = h("section", { class: "in-progress", "aria-labelledby": "mine-title" });
+  private readonly mine = h("section", { class: "catalog-mine", "aria-labelledby": "mine-title" });
   private readonly sections = h("div", { class: "catalog-sections" });
   private readonly notice = h("p", { class: "notice", role: "status" });
   private busy = false;
@@ -95,7 +96,7 @@ export class CatalogPage implements Page {
           "section",
           { class: "track", "aria-labelledby": id },
           h("h2", { id, class: "track-title" }, heading),
-          section.track ? h("p", { class: "lead" }, section.track.summary) : null,
+          section.track ? h("p", { class: "lead" }, ...inlineCode(section.track.summary)) : null,
           h(
             section.track ? "ol" : "ul",
             { class: "lab-grid", "aria-label": heading, "data-section": i },

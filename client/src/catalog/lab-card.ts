@@ -2,6 +2,7 @@ import type { LabStanding } from "../../../common/learner-views.ts";
 import type { LabSummary } from "../../../common/lab-types.ts";
 import { factsList } from "../dom/facts-list.ts";
 import { h } from "../dom/h.ts";
+import { inlineCode } from "../dom/inline-code.ts";
 import { routeHref } from "../routing/route.ts";
 import { formatDate } from "../time/format-date.ts";
 import { formatDuration } from "../time/format-time.ts";
@@ -55,7 +56,7 @@ export function labCard(
     "li",
     { class: `lab-card mode-${lab.mode}`, "data-standing": standing.standing },
     h("h3", { id: titleId }, lab.title),
-    h("p", { class: "lab-summary" }, lab.summary),
+    h("p", { class: "lab-summary" }, ...inlineCode(lab.summary)),
     lab.covers.length > 0
       ? h("ul", { class: "covers", "aria-label": "What you learn" }, ...lab.covers.map((c) => h("li", {}, c)))
       : null,
