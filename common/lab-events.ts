@@ -79,6 +79,8 @@ export interface ScoreReport {
   readonly timeLimitMs?: number;
   readonly hintsRevealed: number;
   readonly solutionsViewed: number;
+  /** The values this session drew for the lab's variables, and their seed (the session id). */
+  readonly variant?: { readonly seed: string; readonly values: Readonly<Record<string, string | number>> };
   readonly steps: ReadonlyArray<{
     readonly id: string;
     readonly title: string;

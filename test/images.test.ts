@@ -127,28 +127,33 @@ sleep 2; curl -s -m 3 localhost:5678; echo "shut=$(curl -s -m 3 localhost:5679 |
     expect(out).toContain("shut=unreachable");
   });
 
-  it("postgres keeps a row in a named volume across container recreation", async () => {
+  // Both database images first run a temporary server on their socket only, then stop it once
+  // initialised: readiness is asked over TCP, which only the real server answers. Two cold
+  // starts each take a while on a busy host.
+  it("postgres keeps a row in a named volume across container recreation", { timeout: 300_000 }, async () => {
     const run =
-      "docker run -d --name pg -e POSTGRES_PASSWORD=pw -e POSTGRES_DB=shop -v pgdata:/var/lib/postgresql/data postgres >/dev/null; for i in $(seq 120); do docker exec pg pg_isready -U postgres >/dev/null 2>&1 && break; sleep 1; done; sleep 1";
+      "docker run -d --name pg -e POSTGRES_PASSWORD=pw -e POSTGRES_DB=shop -v pgdata:/var/lib/postgresql/data postgres >/dev/null; for i in $(seq 120); do docker exec pg pg_isready -h 127.0.0.1 -U postgres >/dev/null 2>&1 && break; sleep 1; done; sleep 1";
     await sh(
       `${run}; docker exec pg psql -U postgres -d shop -c "create table t(v text); insert into t values ('kept-pg')"`,
+      240_000,
     );
     const out = await sh(
       `docker rm -f pg >/dev/null; ${run}; docker exec pg psql -U postgres -d shop -tAc "select v from t"`,
+      240_000,
     );
     expect(out).toContain("kept-pg");
   });
 
-  it("mysql keeps a row in a named volume across container recreation", async () => {
-    // Wait over TCP: the entrypoint's first, temporary server answers on the socket only, and
-    // stops again once the database is initialised.
+  it("mysql keeps a row in a named volume across container recreation", { timeout: 300_000 }, async () => {
     const run =
-      "docker run -d --name db -e MYSQL_ROOT_PASSWORD=pw -e MYSQL_DATABASE=shop -v dbdata:/var/lib/mysql mysql >/dev/null; for i in $(seq 90); do docker exec db mysql --protocol=tcp -h127.0.0.1 -uroot -ppw -e 'select 1' >/dev/null 2>&1 && break; sleep 1; done";
+      "docker run -d --name db -e MYSQL_ROOT_PASSWORD=pw -e MYSQL_DATABASE=shop -v dbdata:/var/lib/mysql mysql >/dev/null; for i in $(seq 150); do docker exec db mysql --protocol=tcp -h127.0.0.1 -uroot -ppw -e 'select 1' >/dev/null 2>&1 && break; sleep 1; done";
     await sh(
       `${run}; docker exec db mysql -uroot -ppw shop -e "create table t(v text); insert into t values ('kept-my')"`,
+      240_000,
     );
     const out = await sh(
       `docker rm -f db >/dev/null; ${run}; docker exec db mysql -uroot -ppw shop -N -e "select v from t"`,
+      240_000,
     );
     expect(out).toContain("kept-my");
   });

@@ -44,7 +44,13 @@ describe("labs on the real engine", () => {
 
   it("lists the valid labs only", async () => {
     const { body } = await t.api<LabSummary[]>("GET", "/api/labs");
-    expect(body.map((l) => l.id)).toEqual(["live-steps", "playground", "timed-challenge", "wrong-solution"]);
+    expect(body.map((l) => l.id)).toEqual([
+      "live-steps",
+      "playground",
+      "timed-challenge",
+      "variants",
+      "wrong-solution",
+    ]);
   });
 
   it("completes steps live as the learner works, and reports it on the event stream", async () => {
@@ -93,6 +99,40 @@ describe("labs on the real engine", () => {
     await stream.done; // the stream ends with the session
     const report = await t.api<ScoreReport>("GET", `${api}/report`, undefined, s.token);
     expect(report.body).toMatchObject({ final: true, stepsPassed: 2, hintsRevealed: 1, solutionsViewed: 1 });
+  });
+
+  it("gives each session its own variant, and one session's answer does not solve another's", async () => {
+    const view = async (s: { id: string; token: string }) =>
+      (await t.api<SessionLabView>("GET", `/api/sessions/${s.id}/lab`, undefined, s.token)).body;
+    const solution = async (s: { id: string; token: string }) =>
+      (await t.api<{ script: string }>("POST", `/api/sessions/${s.id}/solution`, { step: "serve" }, s.token))
+        .body.script;
+    const check = async (s: { id: string; token: string }) =>
+      (await t.api<CheckReport>("POST", `/api/sessions/${s.id}/check`, {}, s.token)).body.steps[0];
+    const a = await t.startSession("variants");
+    const b = await t.startSession("variants");
+    // Names come from eight and ports from ten thousand: two sessions differ in their titles.
+    const [titleA, titleB] = [(await view(a)).steps[0]?.title, (await view(b)).steps[0]?.title];
+    expect(titleA).toMatch(/^Serve the page as [a-z]+ on port \d{5}$/);
+    expect(titleB).not.toBe(titleA);
+    const [scriptA, scriptB] = [await solution(a), await solution(b)];
+    expect(scriptA).not.toContain("${{");
+    // The page in B's workspace carries B's own text, which only B's check asks for.
+    expect((await t.exec(b, "cat index.html")).stdout).not.toBe((await t.exec(a, "cat index.html")).stdout);
+
+    // A's answer, typed into B's sandbox, runs but does not pass B's checks.
+    expect((await t.exec(b, scriptA)).exitCode).toBe(0);
+    expect(await check(b)).toMatchObject({ pass: false });
+    await t.exec(b, "docker rm -f $(docker ps -aq)");
+    expect((await t.exec(b, scriptB)).exitCode).toBe(0);
+    expect(await check(b)).toMatchObject({ pass: true });
+    expect((await t.exec(a, scriptA)).exitCode).toBe(0);
+    expect(await check(a)).toMatchObject({ pass: true });
+
+    // The report names the variant, and its seed is the session's id.
+    const report = await t.api<ScoreReport>("GET", `/api/sessions/${b.id}/report`, undefined, b.token);
+    expect(report.body.variant?.seed).toBe(b.id);
+    expect(titleB).toContain(String(report.body.variant?.values.port));
   });
 
   it("runs a challenge on a clock, without hints or solutions", async () => {

@@ -13,9 +13,9 @@ docker start api 2>/dev/null || true
 docker build --quiet --tag slipway/worker worker
 docker run --detach --name worker slipway/worker
 
-# analytics: needs about 120 MiB but is given 32 MiB, so the kernel kills it (137).
+# analytics: needs about ${{ dataset_mib }} MiB but is given 32 MiB, so the kernel kills it (137).
 docker run --detach --name analytics --memory 32m --memory-swap 32m python \
-  python -c "import time; data = bytearray(120 * 1024 * 1024); print('analytics: loaded 120 MiB', flush=True); time.sleep(10**9)"
+  python -c "import time; data = bytearray(${{ dataset_mib }} * 1024 * 1024); print('analytics: loaded ${{ dataset_mib }} MiB', flush=True); time.sleep(10**9)"
 
 # Wait until the three failures have happened, so the learner finds them as described.
 for _ in $(seq 1 30); do

@@ -1,7 +1,7 @@
 #!/bin/sh
-# The job needs ~120 MiB; give it headroom.
+# The job needs ~${{ dataset_mib }} MiB; give it twice that, for the interpreter and headroom.
 set -eu
 docker rm analytics
-docker run --detach --name analytics --memory 256m python \
-  python -c "import time; data = bytearray(120 * 1024 * 1024); print('analytics: loaded 120 MiB', flush=True); time.sleep(10**9)"
+docker run --detach --name analytics --memory $(( ${{ dataset_mib }} * 2 ))m python \
+  python -c "import time; data = bytearray(${{ dataset_mib }} * 1024 * 1024); print('analytics: loaded ${{ dataset_mib }} MiB', flush=True); time.sleep(10**9)"
 sleep 5

@@ -6,6 +6,7 @@ import { liveCheckContext } from "../checks/live-check-context.ts";
 import type { Lab } from "../labs/lab.ts";
 import type { SessionRunner, TestSession } from "../labs/lab-tester.ts";
 import type { SandboxDriver } from "../sandbox/sandbox-driver.ts";
+import type { BindLab } from "../labs/session-lab.ts";
 
 export class AppSessionRunner implements SessionRunner {
   private readonly started = new Set<string>();
@@ -13,6 +14,7 @@ export class AppSessionRunner implements SessionRunner {
   constructor(
     private readonly app: App,
     private readonly driver: SandboxDriver,
+    private readonly bind: BindLab,
   ) {}
 
   async start(lab: Lab): Promise<TestSession> {
@@ -31,6 +33,7 @@ export class AppSessionRunner implements SessionRunner {
       signal: abort.signal,
     });
     return {
+      lab: await this.bind(lab, id),
       ctx,
       exec: (cmd) => this.app.sessions.exec(id, cmd, 300_000),
       stop: async () => (abort.abort(), await this.stop(id)),

@@ -62,7 +62,7 @@ export function labRuntimeOpener(base: Config): OpenLabRuntime {
       setup: consoleProgress(o.say),
     });
     const url = await app.start();
-    const runner = new AppSessionRunner(app, app.driver);
+    const runner = new AppSessionRunner(app, app.driver, (lab, id) => catalog.bind(lab, id));
     return {
       app,
       url,

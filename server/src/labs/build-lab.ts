@@ -7,6 +7,8 @@ import type { ParsedCheck } from "../checks/check-registry.ts";
 import { parseDuration } from "../util/duration.ts";
 import type { Lab, WrongSolution } from "./lab.ts";
 import type { LabFile } from "./lab-schema.ts";
+import type { Variant } from "./variables/lab-variables.ts";
+import { render } from "./variables/template.ts";
 
 /** Per step, what the loader resolved: absolute paths and parsed checks. */
 export interface ResolvedStep {
@@ -23,9 +25,11 @@ export async function buildLab(
   d: LabFile,
   setup: string | undefined,
   steps: readonly ResolvedStep[],
+  variant: Variant | undefined,
 ): Promise<Lab> {
-  const bodies = await Promise.all(steps.map((s) => readFile(s.body, "utf8")));
-  const debriefs = await Promise.all(steps.map((s) => (s.debrief ? readFile(s.debrief, "utf8") : undefined)));
+  const text = async (f: string) => render(await readFile(f, "utf8"), variant);
+  const bodies = await Promise.all(steps.map((s) => text(s.body)));
+  const debriefs = await Promise.all(steps.map((s) => (s.debrief ? text(s.debrief) : undefined)));
   const filesDir = join(dir, "files");
   return {
     dir: resolve(dir),
@@ -59,5 +63,7 @@ export async function buildLab(
       sticky: s.sticky ?? d.sticky,
       debriefMarkdown: debriefs[i],
     })),
+    variables: d.variables,
+    variant,
   };
 }

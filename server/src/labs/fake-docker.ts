@@ -2,6 +2,7 @@
 // scripts run line by line, API calls land in an audit trail like the gateway's.
 import type { AuditEntry, CheckContext, CheckExecResult } from "../checks/check-context.ts";
 import type { SessionRunner, TestSession } from "./lab-tester.ts";
+import type { Lab } from "./lab.ts";
 
 interface Box {
   image: string;
@@ -122,10 +123,11 @@ export function fakeSessionRunner(): SessionRunner & { started: number; stopped:
   const runner = {
     started: 0,
     stopped: 0,
-    async start(): Promise<TestSession> {
+    async start(lab: Lab): Promise<TestSession> {
       runner.started++;
       const d = new FakeDocker();
       return {
+        lab,
         ctx: d.context(),
         exec: async (cmd) => d.sh(cmd[2] ?? ""),
         stop: async () => void runner.stopped++,

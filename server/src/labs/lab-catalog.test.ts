@@ -12,7 +12,7 @@ describe("LabCatalog", () => {
       (_l, msg) => void logged.push(msg),
     );
     const ids = (await catalog.list()).map((l) => l.id);
-    expect(ids).toEqual(["live-steps", "playground", "timed-challenge", "wrong-solution"]);
+    expect(ids).toEqual(["live-steps", "playground", "timed-challenge", "variants", "wrong-solution"]);
     expect(logged).toContainEqual(
       expect.stringMatching(/^lab not offered: .*unknown-check\/lab.yaml:12:15: unknown check type/),
     );
@@ -33,8 +33,8 @@ describe("LabCatalog", () => {
       limits: { memoryMiB: 1024 },
       images: ["busybox", "python"],
     });
-    expect(withSetup?.setup).toContain("docker build");
-    const files = await withSetup!.files();
+    const { files, setup } = await withSetup!.contents("s1");
+    expect(setup).toContain("docker build");
     expect(files.map((f) => f.path).sort()).toEqual([
       "analytics.env",
       "api/Dockerfile",
@@ -44,6 +44,6 @@ describe("LabCatalog", () => {
     const forTest = await LabCatalog.fromPaths([dir], () => undefined, { setup: false }).get(
       "troubleshoot-exit-codes",
     );
-    expect(forTest?.setup).toBeUndefined();
+    expect((await forTest!.contents("s1")).setup).toBeUndefined();
   });
 });

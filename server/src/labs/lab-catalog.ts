@@ -5,7 +5,8 @@
 import type { LabSummary, Track } from "../../../common/lab-types.ts";
 import type { Log } from "../logger.ts";
 import type { LabProvider, SessionLab } from "../sessions/lab-provider.ts";
-import { type Lab, toLabSummary } from "./lab.ts";
+import { hasVariables, type Lab, toLabSummary } from "./lab.ts";
+import { loadLab } from "./lab-loader.ts";
 import { formatIssue } from "./lab-issue.ts";
 import { validateLabs } from "./lab-validator.ts";
 import { type SessionLabOptions, toSessionLab } from "./session-lab.ts";
@@ -26,6 +27,8 @@ export const PLAYGROUND_LAB: Lab = {
   filesDir: undefined,
   sandbox: { images: [], limits: {}, policy: [], timeLimitMs: undefined },
   steps: [],
+  variables: {},
+  variant: undefined,
 };
 
 interface Loaded {
@@ -53,16 +56,38 @@ export class LabCatalog implements LabProvider {
   /** Forgets what was loaded; the next call loads the folders again (lab dev). */
   reload(): void {
     this.loaded = undefined;
+    this.bound.clear();
   }
 
-  async lab(id: string): Promise<Lab | undefined> {
+  /** A lab; with a session id, as that session sees it (its own variables). */
+  async lab(id: string, sessionId?: string): Promise<Lab | undefined> {
     const labs = await this.labs();
-    return labs.get(id) ?? (id === PLAYGROUND_LAB.id ? PLAYGROUND_LAB : undefined);
+    const lab = labs.get(id) ?? (id === PLAYGROUND_LAB.id ? PLAYGROUND_LAB : undefined);
+    return lab && sessionId !== undefined ? this.bind(lab, sessionId) : lab;
   }
 
   async get(id: string): Promise<SessionLab | undefined> {
     const lab = await this.lab(id);
-    return lab ? toSessionLab(lab, this.options) : undefined;
+    return lab ? toSessionLab(lab, this.options, (l, s) => this.bind(l, s)) : undefined;
+  }
+
+  /** Renders a lab with variables for one session: loaded again with the session id as the
+   *  seed (milliseconds), and kept for the sessions seen recently. */
+  private readonly bound = new Map<string, Promise<Lab>>();
+  bind(lab: Lab, sessionId: string): Promise<Lab> {
+    if (!hasVariables(lab)) return Promise.resolve(lab);
+    const key = `${lab.id}\0${sessionId}`;
+    let p = this.bound.get(key);
+    if (!p) {
+      p = loadLab(lab.dir, undefined, { seed: sessionId }).then(({ lab: l, issues }) => {
+        if (!l) throw new Error(`lab ${lab.id} no longer loads: ${issues[0]?.message ?? "unknown error"}`);
+        return l;
+      });
+      p.catch(() => this.bound.delete(key));
+      this.bound.set(key, p);
+      if (this.bound.size > 500) this.bound.delete(this.bound.keys().next().value as string);
+    }
+    return p;
   }
 
   async list(): Promise<LabSummary[]> {

@@ -10,6 +10,9 @@ import type { Lab } from "./lab.ts";
 import { buildLab, type ResolvedStep } from "./build-lab.ts";
 import { describeSchemaIssue, type LabIssue } from "./lab-issue.ts";
 import { labSchema } from "./lab-schema.ts";
+import { drawVariant, variablesSchema } from "./variables/lab-variables.ts";
+import { renderData } from "./variables/template.ts";
+import { variableIssues } from "./variables/variable-usage.ts";
 import { parseLocatedYaml, type LocatedYaml } from "./yaml-locator.ts";
 
 export interface LoadResult {
@@ -42,7 +45,17 @@ const checkName = (c: unknown, index: number): string => {
   return typeof name === "string" ? name : `${String(type)} #${index + 1}`;
 };
 
-export async function loadLab(dir: string, registry: CheckRegistry = builtinChecks): Promise<LoadResult> {
+export interface LoadOptions {
+  /** Render the lab for one session: its variables drawn from this seed (the session id).
+   *  Without one, the lab is validated, its variables drawn from a fixed seed. */
+  readonly seed?: string;
+}
+
+export async function loadLab(
+  dir: string,
+  registry: CheckRegistry = builtinChecks,
+  opts: LoadOptions = {},
+): Promise<LoadResult> {
   const file = join(dir, "lab.yaml");
   const issues: LabIssue[] = [];
   if (!existsSync(file))
@@ -59,7 +72,8 @@ export async function loadLab(dir: string, registry: CheckRegistry = builtinChec
         },
       ],
     };
-  const y: LocatedYaml = parseLocatedYaml(await readFile(file, "utf8"));
+  const labText = await readFile(file, "utf8");
+  const y: LocatedYaml = parseLocatedYaml(labText);
   const at = (path: Path, message: string, fix: string, key = false) =>
     issues.push({ file, ...y.locate(path, { key }), message, fix });
   for (const e of y.syntaxErrors)
@@ -72,7 +86,13 @@ export async function loadLab(dir: string, registry: CheckRegistry = builtinChec
     });
   if (y.syntaxErrors.length) return { lab: undefined, issues, declaredId: undefined };
 
-  const parsed = labSchema.safeParse(y.data);
+  // Variables are drawn first and rendered into the document, so every field (a number
+  // included) is validated as the session will see it.
+  const declared = variablesSchema.safeParse(obj(y.data).variables ?? {});
+  const specs = declared.success ? declared.data : {};
+  const variant = Object.keys(specs).length ? drawVariant(specs, opts.seed ?? "validate") : undefined;
+  const data = renderData(y.data, variant);
+  const parsed = labSchema.safeParse(data);
   for (const i of parsed.success ? [] : parsed.error.issues) {
     if (i.code === "unrecognized_keys")
       for (const k of i.keys)
@@ -88,7 +108,7 @@ export async function loadLab(dir: string, registry: CheckRegistry = builtinChec
     }
   }
 
-  const raw = obj(y.data);
+  const raw = obj(data);
   const needFile = (path: Path, rel: unknown, what: string) => {
     if (typeof rel !== "string" || rel === "") return undefined;
     if (isAbsolute(rel) || normalize(rel).startsWith(".."))
@@ -177,8 +197,27 @@ export async function loadLab(dir: string, registry: CheckRegistry = builtinChec
   const prerequisites = arr(raw.prerequisites).flatMap((p, i) =>
     typeof p === "string" ? [{ id: p, ...y.locate(["prerequisites", i]) }] : [],
   );
+  if (opts.seed === undefined)
+    issues.push(
+      ...(await variableIssues({
+        labFile: file,
+        labText,
+        declared: new Map(Object.keys(specs).map((n) => [n, y.locate(["variables", n], { key: true })])),
+        files: [
+          setup,
+          ...steps.flatMap((st) => [
+            st.body,
+            st.debrief,
+            st.solution,
+            ...st.alternatives,
+            ...st.wrong.map((w) => w?.script),
+          ]),
+        ].filter((f): f is string => typeof f === "string"),
+        filesDir: existsSync(join(dir, "files")) ? join(dir, "files") : undefined,
+      })),
+    );
   if (issues.length || !parsed.success) return { lab: undefined, issues, declaredId, prerequisites };
 
-  const lab = await buildLab(dir, parsed.data, setup, steps as ResolvedStep[]);
+  const lab = await buildLab(dir, parsed.data, setup, steps as ResolvedStep[], variant);
   return { lab, issues, declaredId, prerequisites };
 }

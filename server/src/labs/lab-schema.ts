@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { parseDuration } from "../util/duration.ts";
 import { catalogRepositories, isCatalogImage } from "./image-catalog.ts";
+import { variablesSchema } from "./variables/lab-variables.ts";
 
 const id = z
   .string()
@@ -91,6 +92,7 @@ export const labSchema = z
     allowHints: z.boolean().optional(),
     sticky: z.boolean().default(true).describe("A passed step stays passed unless this is false"),
     setup: relPath.optional().describe("Shell script run in the workstation before the learner starts"),
+    variables: variablesSchema.default({}),
     sandbox: z
       .strictObject({
         images: z

@@ -73,6 +73,14 @@ describe("LabTester", () => {
     ]);
   });
 
+  it("proves a lab with variables on two rounds at least, every session with its own variant", async () => {
+    const lab = await load("test/fixtures/labs/variants");
+    const sessions = fakeSessionRunner();
+    const rows = await new LabTester(sessions).test(lab, { repeat: 1 });
+    expect([...new Set(rows.map((r) => r.round))]).toEqual([1, 2]);
+    expect(sessions.started).toBe(4); // per round: the main path and one wrong solution
+  });
+
   it("fails a lab whose solution does not satisfy its checks, saying why", async () => {
     const lab = await load("test/fixtures/labs/wrong-solution");
     const rows = await new LabTester(fakeSessionRunner()).test(lab, { repeat: 2 });

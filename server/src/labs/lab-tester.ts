@@ -8,11 +8,13 @@ import { relative } from "node:path";
 import type { CheckContext, CheckExecResult } from "../checks/check-context.ts";
 import type { RunOptions } from "../checks/check-runner.ts";
 import { type Limit, limitConcurrency } from "../util/limit-concurrency.ts";
-import type { Lab } from "./lab.ts";
+import { hasVariables, type Lab } from "./lab.ts";
 import { type FreshSolution, freshPath, freshRow, mainPath } from "./test-paths.ts";
 
 /** A live sandbox with the lab's files in its workspace; exec runs there, in the workspace. */
 export interface TestSession {
+  /** The lab as this session sees it: with its own variables, when the lab has any. */
+  readonly lab: Lab;
   readonly ctx: CheckContext;
   exec(cmd: readonly string[]): Promise<CheckExecResult>;
   stop(): Promise<void>;
@@ -69,7 +71,9 @@ export class LabTester {
   constructor(private readonly sessions: SessionRunner) {}
 
   async test(lab: Lab, opts: TestOptions = {}): Promise<TestRow[]> {
-    const rounds = Array.from({ length: opts.repeat ?? 1 }, (_, i) => i + 1);
+    // A lab with variables is proved on two rounds at least (and every session draws its own).
+    const repeat = Math.max(opts.repeat ?? 1, hasVariables(lab) ? 2 : 1);
+    const rounds = Array.from({ length: repeat }, (_, i) => i + 1);
     const fresh = lab.steps.flatMap((step, index) => [
       ...step.alternativeSolutions.map((script) => ({
         index,

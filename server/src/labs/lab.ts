@@ -10,6 +10,7 @@ import type {
 } from "../../../common/lab-types.ts";
 import type { ParsedCheck } from "../checks/check-registry.ts";
 import type { ALLOWANCES } from "./lab-schema.ts";
+import type { VariableSpec, Variant } from "./variables/lab-variables.ts";
 
 /** A script the step's checks must reject; `rejectedBy` names checks that must be among those that do. */
 export interface WrongSolution {
@@ -63,7 +64,15 @@ export interface Lab {
     readonly timeLimitMs: number | undefined;
   };
   readonly steps: readonly Step[];
+  /** Declared variables; empty for a lab that is the same for everyone. */
+  readonly variables: Readonly<Record<string, VariableSpec>>;
+  /** The values this Lab was rendered with: a session's own (seed: its id), or the values
+   *  validation drew. Scripts and files are rendered with it when read (readLabText). */
+  readonly variant: Variant | undefined;
 }
+
+/** Whether sessions of this lab differ from one another. */
+export const hasVariables = (lab: Lab): boolean => Object.keys(lab.variables).length > 0;
 
 export function toLabSummary(lab: Lab): LabSummary {
   return {

@@ -3,13 +3,13 @@
 // later steps are not run (their state would be wrong) but listed as skipped. A fresh path:
 // a session brought to the state just before its step, an alternative or a wrong solution,
 // then the verdict of the step's checks, always as one row.
-import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
 import type { CheckResult } from "../../../common/lab-types.ts";
 import type { CheckExecResult } from "../checks/check-context.ts";
 import { runChecks, type RunOptions } from "../checks/check-runner.ts";
 import type { Lab, Step, WrongSolution } from "./lab.ts";
 import type { SessionRunner, TestRow, TestSession } from "./lab-tester.ts";
+import { readLabText } from "./variables/read-lab-text.ts";
 import { judgeWrongSolution } from "./wrong-verdict.ts";
 
 const failures = (rs: readonly CheckResult[]) => rs.flatMap((r) => r.errors.map((e) => `${r.name}: ${e}`));
@@ -18,7 +18,19 @@ const output = (r: CheckExecResult) => [
   ...`${r.stdout}${r.stderr}`.trim().split("\n").slice(-10),
 ];
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const runScript = async (s: TestSession, file: string) => s.exec(["sh", "-c", await readFile(file, "utf8")]);
+const runScript = async (s: TestSession, file: string) =>
+  s.exec(["sh", "-c", await readLabText(s.lab, file)]);
+/** The step as the session sees it: its checks rendered with the session's variables. */
+const boundStep = (s: TestSession, step: Step): Step => s.lab.steps.find((x) => x.id === step.id) ?? step;
+/** Which variant a failure happened on, so it can be reproduced. */
+const variantLine = (s: TestSession): string[] =>
+  s.lab.variant
+    ? [
+        `variant ${Object.entries(s.lab.variant.values)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(" ")} (seed ${s.lab.variant.seed})`,
+      ]
+    : [];
 
 /** A session, or why none could start (e.g. an image pull failed). */
 async function open(sessions: SessionRunner, lab: Lab): Promise<TestSession | string> {
@@ -57,7 +69,7 @@ export async function mainPath(
         rows.push({ ...at, ok: false, skipped: true, detail: [`skipped: ${broken}`] });
         continue;
       }
-      const done = await stepPath(lab, step, s, round, run);
+      const done = await stepPath(lab, boundStep(s, step), s, round, run);
       rows.push(...done);
       if (done.some((r) => r.phase === "solution" && !r.ok))
         broken = `the solution of step ${step.id} failed`;
@@ -100,9 +112,11 @@ async function stepPath(
         ? [...rows, { ...solution, ok: false, detail: ["the step has checks but no solution"] }]
         : rows;
     const r = await runScript(s, step.solution);
-    if (r.exitCode !== 0) return [...rows, { ...solution, ok: false, detail: output(r) }];
+    if (r.exitCode !== 0)
+      return [...rows, { ...solution, ok: false, detail: [...output(r), ...variantLine(s)] }];
     const post = step.checks.length ? await runChecks(step.checks, s.ctx, lab.dir, run) : [];
-    return [...rows, { ...solution, ok: post.every((x) => x.pass), detail: failures(post) }];
+    const ok = post.every((x) => x.pass);
+    return [...rows, { ...solution, ok, detail: ok ? [] : [...failures(post), ...variantLine(s)] }];
   } catch (e) {
     return [...rows, { ...solution, ok: false, detail: [`error: ${message(e)}`] }];
   }
@@ -128,10 +142,10 @@ export async function freshPath(
   round: number,
   run: RunOptions | undefined,
 ): Promise<TestRow> {
-  const step = lab.steps[index] as Step;
   const row = freshRow(lab, index, f, round);
   const s = await open(sessions, lab);
   if (typeof s === "string") return { ...row, detail: [s] };
+  const step = boundStep(s, lab.steps[index] as Step);
   try {
     if (lab.setup) {
       const r = await runScript(s, lab.setup);
@@ -147,11 +161,17 @@ export async function freshPath(
     if (f.kind === "wrong") {
       // A wrong solution's exit code is irrelevant: only the checks judge.
       const results = await runChecks(step.checks, s.ctx, lab.dir, { retries: 0 });
-      return { ...row, ...judgeWrongSolution(results, f.rejectedBy) };
+      const verdict = judgeWrongSolution(results, f.rejectedBy);
+      return {
+        ...row,
+        ...verdict,
+        detail: verdict.ok ? verdict.detail : [...verdict.detail, ...variantLine(s)],
+      };
     }
-    if (r.exitCode !== 0) return { ...row, detail: output(r) };
+    if (r.exitCode !== 0) return { ...row, detail: [...output(r), ...variantLine(s)] };
     const post = await runChecks(step.checks, s.ctx, lab.dir, run);
-    return { ...row, ok: post.every((x) => x.pass), detail: failures(post) };
+    const ok = post.every((x) => x.pass);
+    return { ...row, ok, detail: ok ? [] : [...failures(post), ...variantLine(s)] };
   } catch (e) {
     return { ...row, detail: [`error: ${message(e)}`] };
   } finally {

@@ -1,6 +1,6 @@
 // Hints and solutions, with the rules a challenge imposes: a challenge shows no hints unless
 // the lab allows them, and never a solution (an interview would mean nothing otherwise).
-import { readFile } from "node:fs/promises";
+import { readLabText } from "../labs/variables/read-lab-text.ts";
 import type { HintAnswer, SolutionAnswer } from "../../../common/lab-events.ts";
 import { SlipwayError } from "../errors.ts";
 import type { Lab, Step } from "../labs/lab.ts";
@@ -36,6 +36,6 @@ export async function viewSolution(
   const step = stepOf(lab, stepId);
   if (lab.mode === "challenge") throw new SlipwayError("forbidden", "a challenge does not show solutions");
   if (!step.solution) throw new SlipwayError("not-found", `step ${stepId} has no solution`);
-  const script = await readFile(step.solution, "utf8");
+  const script = await readLabText(lab, step.solution);
   return [withStep(p, stepId, { solutionViewed: true }), { stepId, script }];
 }

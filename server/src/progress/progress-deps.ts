@@ -39,7 +39,7 @@ export function progressContext(d: ProgressDeps, events: EventHub<LabEvent>): Pr
     ...d,
     events,
     async labOf(s) {
-      const lab = await d.labs.lab(s.lab);
+      const lab = await d.labs.lab(s.lab, s.id);
       if (!lab) throw new SlipwayError("not-found", `lab ${s.lab} is no longer offered`);
       return lab;
     },

@@ -32,6 +32,7 @@ export function scoreReport(lab: Lab, p: LabProgress, state: SessionState, now: 
     ...(lab.sandbox.timeLimitMs !== undefined ? { timeLimitMs: lab.sandbox.timeLimitMs } : {}),
     hintsRevealed: steps.reduce((n, s) => n + s.hintsRevealed, 0),
     solutionsViewed: steps.filter((s) => s.solutionViewed).length,
+    ...(lab.variant ? { variant: lab.variant } : {}),
     steps,
   };
 }

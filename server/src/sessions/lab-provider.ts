@@ -13,9 +13,10 @@ export interface SessionLab {
   };
   /** Images pulled from the mirror before the learner gets control. */
   readonly images: readonly string[];
-  readonly files: () => Promise<readonly SandboxFile[]>;
-  /** A shell script run in the workstation before the learner gets control. */
-  readonly setup?: string;
+  /** What goes into a new sandbox: files for the workspace, and a shell script run in the
+   *  workstation before the learner gets control. A lab with variables renders both with the
+   *  values this session draws (its id is the seed). */
+  contents(sessionId: string): Promise<{ readonly files: readonly SandboxFile[]; readonly setup?: string }>;
   /** What the API gateway lets this lab do beyond its defaults, each with the reason shown. */
   readonly policy: ReadonlyArray<{ readonly allow: string; readonly reason: string }>;
 }
@@ -24,4 +25,9 @@ export interface LabProvider {
   get(id: string): Promise<SessionLab | undefined>;
 }
 
-export const PLAYGROUND: SessionLab = { id: "playground", images: [], files: async () => [], policy: [] };
+export const PLAYGROUND: SessionLab = {
+  id: "playground",
+  images: [],
+  contents: async () => ({ files: [] }),
+  policy: [],
+};

@@ -1,4 +1,4 @@
 #!/bin/sh
-# Serves /app over HTTP on port 8080 in the foreground, so the container stays up.
-echo "api: serving on port 8080"
-exec httpd -f -p 8080 -h /app
+# Serves /app over HTTP on port ${{ api_port }} in the foreground, so the container stays up.
+echo "api: serving on port ${{ api_port }}"
+exec httpd -f -p ${{ api_port }} -h /app

@@ -1,5 +1,6 @@
 // Makes a new sandbox the lab's: its files in the workspace, its images pulled from the
-// mirror, its setup script run, all before the learner gets control.
+// mirror, its setup script run, all before the learner gets control. A lab with variables
+// renders its files and setup with the values this session draws (its id is the seed).
 import type { SandboxDriver, SandboxRef } from "../../sandbox/sandbox-driver.ts";
 import type { SessionLab } from "../lab-provider.ts";
 
@@ -7,15 +8,16 @@ export async function prepareSandbox(
   driver: Pick<SandboxDriver, "putFiles" | "exec">,
   ref: SandboxRef,
   lab: SessionLab,
+  sessionId: string,
 ): Promise<void> {
-  const files = await lab.files();
+  const { files, setup } = await lab.contents(sessionId);
   if (files.length > 0) await driver.putFiles(ref, files);
   for (const image of lab.images) {
     const r = await driver.exec(ref, ["docker", "pull", "-q", image], { timeoutMs: 300_000 });
     if (r.exitCode !== 0) throw new Error(`pulling ${image} failed: ${(r.stderr || r.stdout).trim()}`);
   }
-  if (!lab.setup) return;
-  const r = await driver.exec(ref, ["bash", "-c", lab.setup], { timeoutMs: 300_000 });
+  if (!setup) return;
+  const r = await driver.exec(ref, ["bash", "-c", setup], { timeoutMs: 300_000 });
   if (r.exitCode !== 0)
     throw new Error(
       `lab setup exited ${r.exitCode ?? "by timeout"}:\n${(r.stdout + r.stderr).trim().slice(-4000)}`,

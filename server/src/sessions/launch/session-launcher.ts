@@ -54,7 +54,7 @@ export class SessionLauncher {
       const ref = pooled ?? (await this.d.driver.create(this.d.spec(id, lab), labels));
       await this.d.gateway.open(ref, this.d.gatewayDir(id));
       await this.d.driver.waitReady(ref, 30_000);
-      await prepareSandbox(this.d.driver, ref, lab);
+      await prepareSandbox(this.d.driver, ref, lab, id);
       this.d.transitions.move(id, "ready", { sandbox: ref, readyAt: this.d.clock() });
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
