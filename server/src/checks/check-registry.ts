@@ -4,14 +4,17 @@ import { z } from "zod";
 import type { CheckType } from "./check-type.ts";
 import { containerCheck } from "./container-check.ts";
 import { containersCheck } from "./containers-check.ts";
+import { dockerfileCheck } from "./dockerfile-check.ts";
 import { execCheck } from "./exec-check.ts";
 import { fileCheck } from "./file-check.ts";
 import { historyCheck } from "./history-check.ts";
 import { httpCheck } from "./http-check.ts";
 import { imageCheck } from "./image-check.ts";
+import { layerCheck } from "./layer-check.ts";
 import { networkCheck } from "./network-check.ts";
 import { reachCheck } from "./reach-check.ts";
 import { scriptCheck } from "./script-check.ts";
+import { secretCheck } from "./secret-check.ts";
 import { volumeCheck } from "./volume-check.ts";
 
 /** A check type as the registry holds it; `files` lists files the spec needs on disk. */
@@ -37,6 +40,9 @@ export const builtinChecks: CheckRegistry = createCheckRegistry([
   fileCheck,
   historyCheck,
   scriptCheck,
+  layerCheck,
+  secretCheck,
+  dockerfileCheck,
 ] as unknown as CheckType<never>[]);
 
 /** Every check spec a registry accepts, by `type`, for the editor's JSON Schema. */

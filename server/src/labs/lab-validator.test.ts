@@ -50,7 +50,7 @@ describe("validateLabs rejects bad labs with file:line:col, what and how to fix"
 
   it("reports unknown check types and bad check fields", async () => {
     expect(await issuesOf(join(FIXTURES, "unknown-check"))).toEqual([
-      'unknown-check/lab.yaml:12:15: unknown check type "port-open" — use one of container, containers, network, reach, volume, image, http, exec, file, history, script',
+      'unknown-check/lab.yaml:12:15: unknown check type "port-open" — use one of container, containers, network, reach, volume, image, http, exec, file, history, script, layer, secret, dockerfile',
       'unknown-check/lab.yaml:16:16: container check: steps.0.checks.1.state: Invalid option: expected one of "created"|"running"|"paused"|"restarting"|"exited"|"dead" — see the container check in docs/authoring.md',
       'unknown-check/lab.yaml:17:9: container check: steps.0.checks.1.colour: unknown field "colour" — see the container check in docs/authoring.md',
     ]);

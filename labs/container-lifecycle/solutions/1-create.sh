@@ -1,0 +1,3 @@
+#!/bin/sh
+set -eu
+docker create --name web nginx

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -eu
+docker start web
+docker pause web

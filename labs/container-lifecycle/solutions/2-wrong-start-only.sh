@@ -1,0 +1,3 @@
+#!/bin/sh
+# Starts it but never freezes it.
+docker start web
