@@ -1,11 +1,13 @@
 // npm run bench -- <name…>: prints figures; no targets are asserted here or in tests.
 import { checksBench } from "./checks-bench.ts";
 import { gatewayBench } from "./gateway-bench.ts";
+import { pauseBench } from "./pause-bench.ts";
 import { sessionsBench } from "./sessions-bench.ts";
 import { terminalBench } from "./terminal-bench.ts";
 
 const benches: Record<string, () => Promise<void>> = {
-  sessions: sessionsBench,
+  sessions: async () => (await sessionsBench(), await pauseBench()),
+  pause: pauseBench,
   terminal: terminalBench,
   checks: checksBench,
   gateway: gatewayBench,

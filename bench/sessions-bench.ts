@@ -1,10 +1,11 @@
 // npm run bench -- sessions: start latency (cold, warm, and a plain `docker run` of the same
-// engine image as baseline), idle sandbox memory, and 50 concurrent sessions with a leak count.
+// engine image as baseline), idle sandbox memory, and 50 concurrent sessions with a leak count;
+// then pause-bench.ts (resume latency, a paused sandbox's cost, 30 pauses and resumes at once).
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig } from "../server/src/config.ts";
-import { ephemeralInstance } from "../server/src/sessions/ephemeral-instance.ts";
+import { ephemeralInstance } from "../server/src/sessions/reconcile/ephemeral-instance.ts";
 import { hostFacts, startTestApp, type TestApp } from "../test/support/test-app.ts";
 import { percentile, report } from "./stats.ts";
 

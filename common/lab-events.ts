@@ -2,7 +2,9 @@
 // and the server. Plain data; never a solution unless the learner asked for it.
 import type { CheckResult, LabMode, LabSummary, StepStatus, StepView } from "./lab-types.ts";
 
-export type SessionState = "queued" | "starting" | "ready" | "stopping" | "stopped" | "failed";
+/** A session's lifecycle (server/src/sessions/lifecycle/session-transitions.ts has the moves). */
+export type SessionState =
+  "queued" | "starting" | "ready" | "pausing" | "paused" | "resuming" | "stopping" | "stopped" | "failed";
 
 export interface TimerView {
   readonly expiresAt: string;

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../server/src/config.ts";
-import { ephemeralInstance } from "../server/src/sessions/ephemeral-instance.ts";
+import { ephemeralInstance } from "../server/src/sessions/reconcile/ephemeral-instance.ts";
 import { startTestApp } from "./support/test-app.ts";
 
 const labelled = (kind: "ps" | "network" | "volume", instance: string) => {

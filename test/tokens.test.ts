@@ -60,6 +60,8 @@ describe("session tokens with scopes", () => {
       ["POST", "/previews", { port: 8080 }],
       ["GET", "/ports"],
       ["POST", "/extend", { minutes: 60 }],
+      ["POST", "/pause", {}],
+      ["POST", "/resume", {}],
       ["POST", "/check", {}],
       ["POST", "/hints", { step: "x" }],
       ["POST", "/solution", { step: "x" }],

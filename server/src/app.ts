@@ -1,5 +1,6 @@
 // The composition root: every subsystem is built here from the config and the injected
-// dependencies. Nothing else constructs a driver, store or manager.
+// dependencies. Nothing else constructs a gateway, manager or service; open-app.ts picks
+// the driver and stores (real or in memory) and hands them in.
 import express from "express";
 import { existsSync } from "node:fs";
 import { type Server, createServer } from "node:http";
@@ -18,6 +19,7 @@ import { fileRoutes } from "./http/file-routes.ts";
 import { healthRoute } from "./http/health-route.ts";
 import { labEventsRoute } from "./http/lab-events-route.ts";
 import { labCatalogRoute, labRoutes } from "./http/lab-routes.ts";
+import { learnerRoutes } from "./http/learner-routes.ts";
 import { portRoutes } from "./http/port-routes.ts";
 import { PreviewCookie } from "./http/preview/preview-cookie.ts";
 import { PreviewHosts } from "./http/preview/preview-hosts.ts";
@@ -25,21 +27,26 @@ import { PreviewServer } from "./http/preview/preview-server.ts";
 import { PreviewTickets } from "./http/preview/preview-tickets.ts";
 import { SessionRouter } from "./http/session-router.ts";
 import { sessionRoutes, startSessionRoute } from "./http/session-routes.ts";
+import { learnerOf } from "./http/learner-of.ts";
 import { tokenRoutes } from "./http/token-routes.ts";
 import type { LabCatalog } from "./labs/lab-catalog.ts";
+import { LearnerOverview } from "./learners/learner-overview.ts";
+import type { LearnerStore } from "./learners/learner-store.ts";
+import { Learners } from "./learners/learners.ts";
+import { MemoryLearnerStore } from "./learners/memory-learner-store.ts";
 import type { Log } from "./logger.ts";
 import { MemoryProgressStore } from "./progress/memory-progress-store.ts";
 import { ProgressService } from "./progress/progress-service.ts";
 import type { ProgressStore } from "./progress/progress-store.ts";
 import type { SandboxDriver } from "./sandbox/sandbox-driver.ts";
-import { MemoryTokenStore } from "./sessions/memory-token-store.ts";
-import { SessionAccess } from "./sessions/session-access.ts";
-import { SessionManager } from "./sessions/session-manager.ts";
-import { observeSessionStore } from "./sessions/observed-session-store.ts";
+import { MemoryTokenStore } from "./sessions/access/memory-token-store.ts";
+import { SessionAccess } from "./sessions/access/session-access.ts";
+import type { TokenStore } from "./sessions/access/token-store.ts";
 import { DiskGuard } from "./sessions/disk-guard.ts";
-import { SessionReconciler } from "./sessions/session-reconciler.ts";
-import type { SessionStore } from "./sessions/session-store.ts";
-import type { TokenStore } from "./sessions/token-store.ts";
+import { SessionReconciler } from "./sessions/reconcile/session-reconciler.ts";
+import { SessionManager } from "./sessions/session-manager.ts";
+import type { Session } from "./sessions/session.ts";
+import type { SessionStore } from "./sessions/store/session-store.ts";
 import { attachTerminalServer } from "./terminal/terminal-server.ts";
 import { WorkspaceFiles } from "./workspace/workspace-files.ts";
 
@@ -55,6 +62,8 @@ export interface AppDeps {
   readonly gatewayLimits?: Partial<GatewayLimits>;
   /** Learners' lab progress; in memory unless the caller keeps it (main.ts does). */
   readonly progress?: ProgressStore;
+  /** Learner identities; in memory unless the caller keeps them. */
+  readonly learners?: LearnerStore;
   /** Re-check labs on every sandbox change (default true; `lab test` checks on its own). */
   readonly liveChecks?: boolean;
   /** Handed-out session tokens (hashes) and server keys; in memory unless the caller keeps
@@ -64,23 +73,27 @@ export interface AppDeps {
 
 export interface App {
   readonly server: Server;
+  readonly driver: SandboxDriver;
   readonly sessions: SessionManager;
   readonly access: SessionAccess;
   readonly reconciler: SessionReconciler;
+  readonly diskGuard: DiskGuard;
   readonly activity: ActivityLog;
   readonly progress: ProgressService;
+  readonly learners: Learners;
   /** Adopts surviving sessions, starts the reconcile loop and listens; resolves to the URL. */
   start(): Promise<string>;
+  /** Stops listening and closes every store; sessions live on in their sandboxes. */
   close(): Promise<void>;
 }
 
 export function createApp(config: Config, deps: AppDeps): App {
   const clock = deps.clock ?? Date.now;
-  const activity = deps.activity ?? new MemoryActivityLog();
+  const activity: ActivityLog = deps.activity ?? new MemoryActivityLog();
   const progressStore = deps.progress ?? new MemoryProgressStore();
+  const learnerStore = deps.learners ?? new MemoryLearnerStore();
+  const learners = new Learners({ store: learnerStore, clock });
   const tokens = deps.tokens ?? new MemoryTokenStore();
-  // Every status move reaches live checks and event streams, whoever made it.
-  const store = observeSessionStore(deps.store, (s) => progress.sessionChanged(s));
   const gateway = new EngineGateway({
     connectEngine: (ref) => deps.driver.connectEngine(ref),
     onActivity: (id) => {
@@ -95,14 +108,19 @@ export function createApp(config: Config, deps: AppDeps): App {
     onError: (id, error) => deps.log("warn", "gateway error", { id, error: String(error) }),
     limits: deps.gatewayLimits,
   });
-  const sessions = new SessionManager({
-    onStopped: (id) => (void terminals.hub.closeSession(id), progress.detach(id)),
+  const sessions: SessionManager = new SessionManager({
+    // Every status move reaches live checks and event streams. Terminals let go once the
+    // sandbox is down: its shells ended with it, which told their sockets (`exit`) first.
+    onMoved: (s) => {
+      progress.sessionChanged(s);
+      if (s.status === "paused" || s.status === "stopped" || s.status === "failed")
+        void terminals.hub.closeSession(s.id);
+    },
     driver: deps.driver,
-    store,
+    store: deps.store,
     gateway,
     labs: deps.labs,
     clock,
-    stateDir: config.stateDir,
     instance: config.instance,
     limits: config.sandbox,
     policy: config.sessions,
@@ -111,14 +129,15 @@ export function createApp(config: Config, deps: AppDeps): App {
   });
   const diskGuard: DiskGuard = new DiskGuard({
     driver: deps.driver,
-    isActiveSession: (id): boolean => sessions.isActive(id),
+    sessions: () => deps.store.list(),
     stop: (id, reason) => sessions.stop(id, reason),
+    pausedBudgetBytes: config.sessions.pausedDiskGiB * 1024 ** 3,
     log: deps.log,
   });
   let diskTimer: NodeJS.Timeout | undefined;
-  const progress = new ProgressService({
+  const progress: ProgressService = new ProgressService({
     sessions,
-    listSessions: () => store.list(),
+    listSessions: () => deps.store.list(),
     labs: deps.labs,
     driver: deps.driver,
     activity,
@@ -129,17 +148,32 @@ export function createApp(config: Config, deps: AppDeps): App {
   });
   const reconciler = new SessionReconciler({
     driver: deps.driver,
-    store,
+    store: deps.store,
     gateway,
-    sessions,
+    gatewayDir: (id) => deps.driver.gatewayDir(id),
+    lifecycle: sessions.lifecycle,
+    pool: sessions.pool,
+    promoteQueued: () => sessions.promoteQueued(),
     clock,
     instance: config.instance,
-    idleMs: config.sessions.idleMs,
     poolMaxAgeMs: 86_400_000,
     log: deps.log,
   });
+  const overview = new LearnerOverview({
+    sessions,
+    labs: deps.labs,
+    progress: (id) => progressStore.get(id),
+  });
 
-  const access = new SessionAccess({ session: (id) => store.get(id), tokens, clock });
+  // A record this version cannot read is nobody's: refused like an unknown session.
+  const readable = (id: string): Session | undefined => {
+    try {
+      return deps.store.get(id);
+    } catch {
+      return undefined;
+    }
+  };
+  const access = new SessionAccess({ session: readable, tokens, clock });
   // Slipway's own token is never a preview's business; the learner's app may use its own.
   const isSlipwayCredential = (id: string, authorization: string): boolean => {
     const token = tokenFrom({ headers: { authorization } });
@@ -158,7 +192,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     hosts,
     tickets,
     cookie: new PreviewCookie(previewKey, config.preview.scheme === "https"),
-    session: (id) => store.get(id),
+    session: readable,
     touch: (id) => sessions.touch(id),
     endpoint: (ref, port) => deps.driver.portEndpoint(ref, port),
     isSlipwayCredential,
@@ -167,7 +201,8 @@ export function createApp(config: Config, deps: AppDeps): App {
   });
 
   // Every /api/sessions/:id route, each with the scope it needs (session-router.ts).
-  const api = new SessionRouter(access);
+  // A session answers to its tokens and to the learner it belongs to (identity cookie).
+  const api = new SessionRouter(access, (req) => learnerOf(req, learners));
   sessionRoutes(api, sessions, activity);
   fileRoutes(api, sessions, new WorkspaceFiles(deps.driver));
   labRoutes(api, sessions, progress);
@@ -181,8 +216,9 @@ export function createApp(config: Config, deps: AppDeps): App {
     "/api",
     healthRoute(deps.driver, () => ({ sessions: { active: sessions.activeCount() } })),
   );
-  app.use("/api/sessions", startSessionRoute(sessions), api.router);
+  app.use("/api/sessions", startSessionRoute(sessions, learners), api.router);
   app.use("/api", labCatalogRoute(deps.labs));
+  app.use("/api", express.json({ limit: "256kb" }), learnerRoutes(learners, access, overview));
   app.use(
     "/api",
     (_req, res) => void res.status(404).json({ error: { code: "not-found", message: "no such API route" } }),
@@ -221,18 +257,21 @@ export function createApp(config: Config, deps: AppDeps): App {
 
   return {
     server,
+    driver: deps.driver,
     sessions,
     access,
     reconciler,
+    diskGuard,
     activity,
     progress,
+    learners,
     async start() {
       await reconciler.boot();
       await progress.adoptAll();
       reconciler.startInterval(config.sessions.reconcileMs);
-      const guard = () =>
+      const guardDisk = () =>
         void diskGuard.check().catch((e) => deps.log("error", "disk check failed", { error: String(e) }));
-      diskTimer = setInterval(guard, 5_000).unref();
+      diskTimer = setInterval(guardDisk, 5_000).unref();
       await new Promise<void>((resolve, reject) =>
         server.once("error", reject).listen(config.port, config.host, resolve),
       );
@@ -251,6 +290,8 @@ export function createApp(config: Config, deps: AppDeps): App {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       deps.store.close();
       progressStore.close();
+      learnerStore.close();
+      activity.close?.();
       tokens.close();
     },
   };

@@ -8,6 +8,8 @@ describe("loadConfig", () => {
     expect(c.host).toBe("127.0.0.1");
     expect(c.stateDir).toBe("/repo/.slipway");
     expect(c.sessions.ttlMs).toBe(2 * 3_600_000);
+    expect(c.sessions.pausedRetentionMs).toBe(7 * 86_400_000);
+    expect(c.sessions.pausedDiskGiB).toBe(100);
     expect(Object.isFrozen(c)).toBe(true);
   });
 
@@ -21,6 +23,8 @@ describe("loadConfig", () => {
     ["SLIPWAY_SANDBOX_DISK_GIB", "lots", /SLIPWAY_SANDBOX_DISK_GIB: expected a number/],
     ["SLIPWAY_SANDBOX_SUBNET", "10.90.0.0/30", /SLIPWAY_SANDBOX_SUBNET: expected an IPv4 range/],
     ["SLIPWAY_SANDBOX_SUBNET", "10.300.0.0/16", /SLIPWAY_SANDBOX_SUBNET/],
+    ["SLIPWAY_PAUSED_RETENTION", "a week", /SLIPWAY_PAUSED_RETENTION: expected a duration/],
+    ["SLIPWAY_PAUSED_DISK_GIB", "-1", /SLIPWAY_PAUSED_DISK_GIB: expected a number/],
     ["SLIPWAY_PREVIEW_DOMAIN", "127.0.0.1", /SLIPWAY_PREVIEW_DOMAIN: expected a domain name/],
     ["SLIPWAY_PREVIEW_DOMAIN", "ftp://preview.example.com", /SLIPWAY_PREVIEW_DOMAIN/],
     ["SLIPWAY_PREVIEW_DOMAIN", "preview.example.com/apps", /SLIPWAY_PREVIEW_DOMAIN/],

@@ -46,6 +46,10 @@ export interface Config {
     readonly ttlMs: number;
     readonly maxTtlMs: number;
     readonly idleMs: number;
+    /** How long a paused sandbox is kept before it is removed. */
+    readonly pausedRetentionMs: number;
+    /** What all paused sandboxes together may occupy on the host's disk. */
+    readonly pausedDiskGiB: number;
     readonly reconcileMs: number;
   };
 }
@@ -180,6 +184,8 @@ export function loadConfig(env: Env = process.env, repoRoot = resolve(import.met
       ttlMs,
       maxTtlMs,
       idleMs: duration("SLIPWAY_IDLE_TIMEOUT", "30m"),
+      pausedRetentionMs: duration("SLIPWAY_PAUSED_RETENTION", "7d"),
+      pausedDiskGiB: num("SLIPWAY_PAUSED_DISK_GIB", 100, 0, 1_000_000),
       reconcileMs: duration("SLIPWAY_RECONCILE_INTERVAL", "30s"),
     }),
   });

@@ -1,33 +1,16 @@
 // `npm start`: set up the host, then serve. Sessions survive this process: stopping or
-// killing it leaves learners' sandboxes running, and the next start adopts them.
-import { createApp } from "./app.ts";
+// killing it leaves learners' sandboxes running (or paused), and the next start adopts them.
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLog } from "./logger.ts";
-import { createDriver } from "./sandbox/create-driver.ts";
+import { openApp } from "./open-app.ts";
 import { consoleProgress } from "./sandbox/docker/setup/progress.ts";
-import { SqliteSessionStore } from "./sessions/sqlite-session-store.ts";
-import { SqliteActivityLog } from "./audit/sqlite-activity-log.ts";
-import { createLabProvider } from "./labs/create-lab-provider.ts";
-import { SqliteProgressStore } from "./progress/sqlite-progress-store.ts";
-import { SqliteTokenStore } from "./sessions/sqlite-token-store.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLog(config.logLevel);
   const started = Date.now();
-  const driver = await createDriver(
-    config,
-    consoleProgress((l) => console.log(l)),
-  );
-  const store = new SqliteSessionStore(config.dbFile);
-  const app = createApp(config, {
-    driver,
-    store,
-    labs: createLabProvider(config.labsDir, log),
-    progress: new SqliteProgressStore(config.dbFile),
-    activity: new SqliteActivityLog(config.dbFile),
-    tokens: new SqliteTokenStore(config.dbFile),
-    log,
+  const app = await openApp(config, {
+    log: createLog(config.logLevel),
+    setup: consoleProgress((l) => console.log(l)),
   });
   const url = await app.start();
   console.log(`\nSlipway is ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${url}\n`);

@@ -12,19 +12,33 @@ export interface BrowserApp {
   readonly browser: LaunchedBrowser;
   readonly page: Page;
   readonly pageErrors: string[];
+  /** Pages that asked "leave this page?" (beforeunload) when the test left them. */
+  readonly unloadPrompts: string[];
   close(): Promise<void>;
+}
+
+/** Collects a page's uncaught errors, and answers "leave this page?" with yes, noting it. */
+export function watchPage(page: Page, errors: string[], unloadPrompts: string[]): void {
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("dialog", (d) => {
+    if (d.type() !== "beforeunload") return void d.dismiss();
+    unloadPrompts.push(page.url());
+    void d.accept();
+  });
 }
 
 export async function startBrowserApp(env: Record<string, string> = {}): Promise<BrowserApp> {
   const [app, browser] = await Promise.all([startTestApp(env), launchChromium()]);
   const page = await browser.context.newPage();
   const pageErrors: string[] = [];
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  const unloadPrompts: string[] = [];
+  watchPage(page, pageErrors, unloadPrompts);
   return {
     app,
     browser,
     page,
     pageErrors,
+    unloadPrompts,
     async close() {
       await browser.close();
       await app.close();
@@ -68,6 +82,9 @@ export function useBrowserApp(env: Record<string, string> = {}): BrowserApp {
     },
     get pageErrors() {
       return get().pageErrors;
+    },
+    get unloadPrompts() {
+      return get().unloadPrompts;
     },
     close: () => get().close(),
   };

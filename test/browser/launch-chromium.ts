@@ -12,8 +12,13 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(viewport = { width: 1280, height: 720 }): Promise<LaunchedBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), "slipway-chromium-"));
+/** A throwaway profile unless one is given: a test that closes the browser and opens it
+ *  again passes the same one (and removes it itself), as a learner's profile persists. */
+export async function launchChromium(
+  viewport = { width: 1280, height: 720 },
+  keptProfile?: string,
+): Promise<LaunchedBrowser> {
+  const profile = keptProfile ?? mkdtempSync(join(tmpdir(), "slipway-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -34,7 +39,7 @@ export async function launchChromium(viewport = { width: 1280, height: 720 }): P
     context,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keptProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

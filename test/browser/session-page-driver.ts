@@ -27,8 +27,8 @@ export class SessionPageDriver {
   }
 
   /** Waits until the terminal is attached and the shell has drawn its prompt. */
-  async ready(): Promise<void> {
-    await this.waitForStatus("connected");
+  async ready(timeout = 60_000): Promise<void> {
+    await this.waitForStatus("connected", timeout);
     await this.waitForScreen(/[$#] *$/m);
   }
 

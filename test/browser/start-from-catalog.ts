@@ -9,6 +9,19 @@ export interface StartedInBrowser {
   readonly learner: SessionPageDriver;
 }
 
+/** The session's token as the page's identity gets it (no tab keeps it). */
+export async function learnerToken(page: Page, id: string): Promise<string> {
+  const answer = await page.evaluate(async (sessionId) => {
+    const res = await fetch(`/api/me/sessions/${sessionId}/token`, {
+      method: "POST",
+      headers: { "x-slipway-client": "1" },
+    });
+    return (await res.json()) as { token?: string };
+  }, id);
+  if (!answer.token) throw new Error(`the learner's identity gives no token for ${id}`);
+  return answer.token;
+}
+
 export async function startFromCatalog(
   page: Page,
   url: string,
@@ -22,8 +35,7 @@ export async function startFromCatalog(
   await card.getByRole("button", { name: button, exact: true }).click();
   await page.waitForURL(/#\/session\/[\w-]+$/, { timeout: 120_000 });
   const id = new URL(page.url()).hash.split("/")[2] as string;
-  const token = await page.evaluate<string | null>(`sessionStorage.getItem("slipway.learner.${id}")`);
-  if (!token) throw new Error("the session page kept no token");
+  const token = await learnerToken(page, id);
   const learner = new SessionPageDriver(page);
   await learner.ready();
   return { id, token, learner };

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ephemeralInstance } from "../../server/src/sessions/ephemeral-instance.ts";
+import { ephemeralInstance } from "../../server/src/sessions/reconcile/ephemeral-instance.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 

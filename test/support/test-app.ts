@@ -1,18 +1,16 @@
 // A real Slipway app for integration tests: the real Docker driver and engine, a throwaway
-// session database, an ephemeral port.
+// session database, an ephemeral port. Opened like `npm start` (openApp), with the host
+// setup that the tests' global setup already ran read from its facts file.
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type App, type AppDeps, createApp } from "../../server/src/app.ts";
+import type { App } from "../../server/src/app.ts";
 import { loadConfig } from "../../server/src/config.ts";
 import { silentLog } from "../../server/src/logger.ts";
+import { type AppOverrides, openApp } from "../../server/src/open-app.ts";
 import { DockerDriver } from "../../server/src/sandbox/docker/docker-driver.ts";
 import type { HostFacts } from "../../server/src/sandbox/docker/setup/host-setup.ts";
-import { createLabProvider } from "../../server/src/labs/create-lab-provider.ts";
-import { SqliteSessionStore } from "../../server/src/sessions/sqlite-session-store.ts";
-import { SqliteTokenStore } from "../../server/src/sessions/sqlite-token-store.ts";
-import { SqliteActivityLog } from "../../server/src/audit/sqlite-activity-log.ts";
-import { ephemeralInstance } from "../../server/src/sessions/ephemeral-instance.ts";
+import { ephemeralInstance } from "../../server/src/sessions/reconcile/ephemeral-instance.ts";
 
 export interface TestApp {
   readonly app: App;
@@ -30,7 +28,10 @@ export interface TestApp {
     script: string,
     timeoutMs?: number,
   ): Promise<{ exitCode: number | null; stdout: string; stderr: string }>;
+  /** Stops every session it holds (paused ones too), then closes. */
   close(): Promise<void>;
+  /** Closes as `npm start` does on SIGTERM: the sessions live on, for the next server. */
+  closeServer(): Promise<void>;
 }
 
 export function hostFacts(): HostFacts {
@@ -40,14 +41,16 @@ export function hostFacts(): HostFacts {
 
 export async function startTestApp(
   env: Record<string, string> = {},
-  overrides: Partial<Pick<AppDeps, "gatewayLimits" | "log">> = {},
+  overrides: Pick<AppOverrides, "gatewayLimits" | "clock" | "log"> = {},
 ): Promise<TestApp> {
-  // An instance of its own: a test app reaps only what it made, never a dev server's sandboxes.
+  // An instance and a database of its own: a test app reaps only what it made, never a dev
+  // server's sandboxes.
   const config = loadConfig({
     ...process.env,
     SLIPWAY_PORT: "0",
     SLIPWAY_POOL_SIZE: "0",
     SLIPWAY_INSTANCE: ephemeralInstance("test"),
+    SLIPWAY_DB: join(mkdtempSync(join(tmpdir(), "slipway-test-")), "slipway.db"),
     ...env,
   });
   const driver = new DockerDriver({
@@ -56,18 +59,7 @@ export async function startTestApp(
     facts: hostFacts(),
     subnetRange: config.sandbox.subnet,
   });
-  const dbFile = join(mkdtempSync(join(tmpdir(), "slipway-test-")), "slipway.db");
-  const store = new SqliteSessionStore(dbFile);
-  const activity = new SqliteActivityLog(dbFile);
-  const app = createApp(config, {
-    driver,
-    store,
-    labs: createLabProvider(config.labsDir, silentLog),
-    activity,
-    tokens: new SqliteTokenStore(dbFile),
-    log: silentLog,
-    ...overrides,
-  });
+  const app = await openApp(config, { driver, log: silentLog, ...overrides });
   const url = await app.start();
   const api: TestApp["api"] = async (method, path, body, token) => {
     const res = await fetch(`${url}${path}`, {
@@ -102,13 +94,13 @@ export async function startTestApp(
       if (r.status !== 200) throw new Error(`exec failed: ${JSON.stringify(r.body)}`);
       return r.body;
     },
+    closeServer: () => app.close(),
     async close() {
       // Every session, not only those started here: a queued one promoted in the background
       // would otherwise outlive the test.
       await app.sessions.settle();
       for (const id of app.sessions.activeIds()) await app.sessions.stop(id).catch(() => undefined);
       await app.close();
-      activity.close();
     },
   };
 }

@@ -1,5 +1,7 @@
 // fetch for the Slipway API: the session token as a Bearer header, JSON in and out, and the
-// server's `{error: {code, message}}` turned into an ApiError the pages can show as is.
+// server's `{error: {code, message}}` turned into an ApiError the pages can show as is. Every
+// call says it comes from Slipway's own pages (X-Slipway-Client), so the learner's identity
+// cookie counts for it; no other site can send that header (see http/learner-cookie.ts).
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -20,7 +22,7 @@ export interface RequestOptions {
 }
 
 export async function apiRequest<T>(method: string, path: string, o: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { ...o.headers };
+  const headers: Record<string, string> = { "x-slipway-client": "1", ...o.headers };
   if (o.token) headers.authorization = `Bearer ${o.token}`;
   let body: string | undefined;
   if (o.json !== undefined) {

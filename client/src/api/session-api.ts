@@ -26,6 +26,8 @@ export class SessionApi {
 
   view = () => this.call<SessionView>("GET", "");
   end = () => this.call<SessionView>("DELETE", "");
+  pause = () => this.call<SessionView>("POST", "/pause");
+  resume = () => this.call<SessionView>("POST", "/resume");
   extend = (minutes: number) => this.call<SessionView>("POST", "/extend", { json: { minutes } });
   lab = () => this.call<SessionLabView>("GET", "/lab");
   check = () => this.call<CheckReport>("POST", "/check", { json: {} });

@@ -1,6 +1,9 @@
 // The router: one page at a time, chosen by the URL fragment (see routing/route.ts).
+import { LearnerApi } from "../api/learner-api.ts";
 import { CatalogPage } from "../catalog/catalog-page.ts";
 import { ReportPage } from "../challenge/report-page.ts";
+import { LinkPage } from "../my-labs/link-page.ts";
+import { MyLabsPage } from "../my-labs/my-labs-page.ts";
 import { parseRoute } from "../routing/route.ts";
 import { SessionPage } from "../session/session-page.ts";
 import { TokenStore } from "../session/token-store.ts";
@@ -8,8 +11,10 @@ import { ViewerPage } from "../viewer/viewer-page.ts";
 import type { AppContext, Page } from "./page.ts";
 
 export function startApp(root: HTMLElement): void {
+  const learner = new LearnerApi();
   const ctx: AppContext = {
-    tokens: new TokenStore(),
+    learner,
+    tokens: new TokenStore(learner),
     title: (what) => (document.title = what ? `${what} · Slipway` : "Slipway"),
   };
   let page: Page | undefined;
@@ -20,6 +25,12 @@ export function startApp(root: HTMLElement): void {
     switch (route.page) {
       case "catalog":
         page = new CatalogPage(root, ctx);
+        break;
+      case "my":
+        page = new MyLabsPage(root, ctx);
+        break;
+      case "link":
+        page = new LinkPage(root, ctx, route.code);
         break;
       case "session":
         page = new SessionPage(root, ctx, route.id);

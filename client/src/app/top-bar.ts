@@ -1,6 +1,7 @@
 import { h } from "../dom/h.ts";
 
-/** The bar over the catalog and the viewer: the name, home, and the instructor's way in. */
+/** The bar over the catalog, my labs and the viewer: the name, home, the learner's own labs,
+ *  and the instructor's way in. */
 export function topBar(): HTMLElement {
   return h(
     "header",
@@ -10,6 +11,7 @@ export function topBar(): HTMLElement {
       "nav",
       { "aria-label": "Main" },
       h("a", { href: "#/" }, "Labs"),
+      h("a", { href: "#/my" }, "My labs"),
       h("a", { href: "#/watch" }, "Watch a session"),
     ),
   );

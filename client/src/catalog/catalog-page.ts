@@ -1,11 +1,17 @@
-// The catalog: every lab the server offers (the playground first), and "Start".
-import type { LabSummary } from "../../../common/lab-types.ts";
+// The catalog: the labs the server offers grouped by track (labs/tracks.yaml, in order), then
+// the rest and the playground; each with where the learner stands in it, and "Start" or
+// "Continue". Above them, the learner's labs in progress, to pick up where they left off.
+import type { LabStanding } from "../../../common/learner-views.ts";
+import type { LabSummary, Track } from "../../../common/lab-types.ts";
 import { apiRequest } from "../api/api-request.ts";
 import type { StartedSession } from "../api/api-types.ts";
 import type { AppContext, Page } from "../app/page.ts";
 import { topBar } from "../app/top-bar.ts";
 import { h } from "../dom/h.ts";
+import { inlineCode } from "../dom/inline-code.ts";
 import { routeHref } from "../routing/route.ts";
+import { catalogSections } from "./catalog-sections.ts";
+import { inProgressList } from "./in-progress-list.ts";
 import { type LabCard, labCard } from "./lab-card.ts";
 
 // The playground is built into the server; it is offered even where the labs list lacks it.
@@ -24,7 +30,8 @@ const PLAYGROUND: LabSummary = {
 
 export class CatalogPage implements Page {
   private readonly abort = new AbortController();
-  private readonly list = h("ul", { class: "lab-grid", "aria-label": "Labs" });
+  private readonly mine = h("section", { class: "catalog-mine", "aria-labelledby": "mine-title" });
+  private readonly sections = h("div", { class: "catalog-sections" });
   private readonly notice = h("p", { class: "notice", role: "status" });
   private busy = false;
 
@@ -45,7 +52,8 @@ export class CatalogPage implements Page {
           "Each lab gives you a Docker engine of your own and a shell in the browser. Steps check your work as you go.",
         ),
         this.notice,
-        this.list,
+        this.mine,
+        this.sections,
       ),
     );
     void this.load();
@@ -58,19 +66,55 @@ export class CatalogPage implements Page {
   private async load(): Promise<void> {
     this.notice.textContent = "Loading labs…";
     let labs: LabSummary[] = [];
+    // Tracks and where the learner stands are niceties: without them the labs show in one
+    // list, each "not started".
+    const tracks = apiRequest<Track[]>("GET", "/api/tracks").catch((): Track[] => []);
+    const standings = this.ctx.learner.labs().catch((): LabStanding[] => []);
     try {
       labs = await apiRequest<LabSummary[]>("GET", "/api/labs");
       this.notice.textContent = "";
     } catch (e) {
       this.notice.textContent = `The lab list could not be loaded (${(e as Error).message}). The playground is still available.`;
     }
-    const playground = labs.find((l) => l.id === PLAYGROUND.id) ?? PLAYGROUND;
-    const ordered = [playground, ...labs.filter((l) => l.id !== PLAYGROUND.id)];
-    this.list.replaceChildren(...ordered.map((lab) => this.card(lab)));
+    const byLab = new Map((await standings).map((s) => [s.lab, s]));
+    const trackList = await tracks;
+    if (this.abort.signal.aborted) return;
+    if (!labs.some((l) => l.id === PLAYGROUND.id)) labs.push(PLAYGROUND);
+    const titles = new Map(labs.map((l) => [l.id, l.title]));
+    const standingOf = (id: string): LabStanding => byLab.get(id) ?? { lab: id, standing: "not-started" };
+    const going = labs.flatMap((l) => {
+      const st = standingOf(l.id);
+      return st.standing === "in-progress" ? [st.session] : [];
+    });
+    this.mine.replaceChildren(...inProgressList(going));
+    this.mine.hidden = going.length === 0;
+    this.sections.replaceChildren(
+      ...catalogSections(labs, trackList, PLAYGROUND.id).map((section, i) => {
+        const id = `track-${section.track?.id ?? "more"}`;
+        const heading = section.track?.title ?? (trackList.length > 0 ? "More labs" : "Labs");
+        return h(
+          "section",
+          { class: "track", "aria-labelledby": id },
+          h("h2", { id, class: "track-title" }, heading),
+          section.track ? h("p", { class: "lead" }, ...inlineCode(section.track.summary)) : null,
+          h(
+            section.track ? "ol" : "ul",
+            { class: "lab-grid", "aria-label": heading, "data-section": i },
+            ...section.labs.map((lab) => {
+              // "Take first" only while a prerequisite is not yet completed.
+              const first = lab.prerequisites
+                .filter((p) => standingOf(p).standing !== "completed")
+                .map((p) => titles.get(p) ?? p);
+              return this.card(lab, standingOf(lab.id), first);
+            }),
+          ),
+        );
+      }),
+    );
   }
 
-  private card(lab: LabSummary): HTMLElement {
-    const card: LabCard = labCard(lab, () => void this.start(lab, card));
+  private card(lab: LabSummary, standing: LabStanding, takeFirst: readonly string[]): HTMLElement {
+    const card: LabCard = labCard(lab, standing, () => void this.start(lab, card), takeFirst);
     return card.el;
   }
 
@@ -87,7 +131,6 @@ export class CatalogPage implements Page {
       const s = await apiRequest<StartedSession>("POST", "/api/sessions", { json: { lab: lab.id } });
       if (s.state === "failed")
         throw new Error(`the sandbox could not start: ${s.reason ?? "no reason given"}`);
-      this.ctx.tokens.save("learner", s.id, s.token);
       location.hash = routeHref({ page: "session", id: s.id });
     } catch (e) {
       if (this.abort.signal.aborted) return;

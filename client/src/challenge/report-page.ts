@@ -20,12 +20,16 @@ export class ReportPage implements Page {
     id: string,
   ) {
     ctx.title("Score report");
-    const token = ctx.tokens.load("learner", id);
-    if (!token) {
-      root.append(messageView("No report here", "The report is shown in the tab that took the challenge."));
-      return;
-    }
-    void this.load(new SessionApi(id, token));
+    void ctx.tokens.learnerToken(id).then(
+      (token) => this.load(new SessionApi(id, token)),
+      () =>
+        root.append(
+          messageView(
+            "No report here",
+            "A report is shown to the learner who took the lab, in their browser.",
+          ),
+        ),
+    );
   }
 
   dispose(): void {

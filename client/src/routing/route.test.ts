@@ -8,6 +8,8 @@ describe("parseRoute", () => {
     expect(parseRoute("#/session/abc123")).toEqual({ page: "session", id: "abc123" });
     expect(parseRoute("#/session/abc123/report")).toEqual({ page: "report", id: "abc123" });
     expect(parseRoute("#/watch")).toEqual({ page: "watch", term: "term1" });
+    expect(parseRoute("#/my")).toEqual({ page: "my" });
+    expect(parseRoute("#/link/abcd-efgh-jkmn")).toEqual({ page: "link", code: "abcd-efgh-jkmn" });
     expect(parseRoute("#/watch/abc/term2?token=t%2Bk")).toEqual({
       page: "watch",
       id: "abc",
@@ -17,7 +19,16 @@ describe("parseRoute", () => {
   });
 
   it("sends anything it does not know to the catalog", () => {
-    for (const bad of ["#/session", "#/session/a b", "#/session/x/y/z", "#/nope", "#/session/x/delete"])
+    for (const bad of [
+      "#/session",
+      "#/session/a b",
+      "#/session/x/y/z",
+      "#/nope",
+      "#/session/x/delete",
+      "#/link",
+      "#/link/a b",
+      "#/my/x",
+    ])
       expect(parseRoute(bad)).toEqual({ page: "catalog" });
     expect(parseRoute("#/watch/x/BAD NAME")).toEqual({ page: "watch", id: "x", term: "term1" });
   });
@@ -25,6 +36,8 @@ describe("parseRoute", () => {
   it("round-trips through routeHref", () => {
     const routes: Route[] = [
       { page: "catalog" },
+      { page: "my" },
+      { page: "link", code: "abcd-efgh-jkmn" },
       { page: "session", id: "s1" },
       { page: "report", id: "s1" },
       { page: "watch", term: "term1" },

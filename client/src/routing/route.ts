@@ -1,16 +1,21 @@
 // The app's addresses live in the URL fragment, so the server only ever serves index.html
 // and a token put in a link (the instructor's viewer) never reaches a server log.
 //   #/                      the catalog
-//   #/session/<id>          a learner's lab session (the token is in sessionStorage)
+//   #/my                    the learner's labs: every session, and their identity
+//   #/link/<code>           take over a learner identity carried from another browser
+//   #/session/<id>          a learner's lab session (its token comes from the identity)
 //   #/session/<id>/report   a challenge's score report
 //   #/watch[/<id>[/<term>]] the read-only viewer; ?token= is accepted once, then stored
 export type Route =
   | { readonly page: "catalog" }
+  | { readonly page: "my" }
+  | { readonly page: "link"; readonly code: string }
   | { readonly page: "session"; readonly id: string }
   | { readonly page: "report"; readonly id: string }
   | { readonly page: "watch"; readonly id?: string; readonly term: string; readonly token?: string };
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const CODE = /^[A-Za-z0-9-]{4,40}$/;
 const TERM = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
 export function parseRoute(hash: string): Route {
@@ -21,6 +26,8 @@ export function parseRoute(hash: string): Route {
     if (sub === undefined) return { page: "session", id };
     if (sub === "report") return { page: "report", id };
   }
+  if (page === "my" && parts.length === 1) return { page: "my" };
+  if (page === "link" && id && CODE.test(id) && parts.length === 2) return { page: "link", code: id };
   if (page === "watch" && parts.length <= 3) {
     const term = sub && TERM.test(sub) ? sub : "term1";
     const token = new URLSearchParams(query).get("token") ?? undefined;
@@ -38,6 +45,10 @@ export function routeHref(route: Route): string {
   switch (route.page) {
     case "catalog":
       return "#/";
+    case "my":
+      return "#/my";
+    case "link":
+      return `#/link/${encodeURIComponent(route.code)}`;
     case "session":
       return `#/session/${encodeURIComponent(route.id)}`;
     case "report":

@@ -1,4 +1,5 @@
-// What the session header's buttons do: extend, end, submit (challenge), viewer links.
+// What the session header's buttons do: extend, pause, end, submit (challenge), viewer links.
+import type { SessionView } from "../api/api-types.ts";
 import type { SessionApi } from "../api/session-api.ts";
 import { confirmAction } from "../dom/confirm-dialog.ts";
 import { showViewerLinks } from "./viewer-links-dialog.ts";
@@ -8,6 +9,7 @@ export interface SessionActionsDeps {
   readonly say: (text: string) => void;
   readonly setDeadline: (at: number) => void;
   readonly ended: (reason: string) => void;
+  readonly paused: (view: SessionView) => void;
   readonly showReport: () => void;
 }
 
@@ -21,6 +23,16 @@ export class SessionActions {
       this.d.say("Extended: the new end time is shown above.");
     } catch (e) {
       this.d.say(`Could not extend: ${(e as Error).message}`);
+    }
+  }
+
+  /** Nothing is lost: the sandbox stops and its disk is kept until the learner resumes. */
+  async pause(): Promise<void> {
+    this.d.say("Pausing: stopping your containers…");
+    try {
+      this.d.paused(await this.d.api.pause());
+    } catch (e) {
+      this.d.say(`Could not pause: ${(e as Error).message}`);
     }
   }
 

@@ -9,6 +9,7 @@ export interface SessionHeaderOptions {
   readonly title: string;
   readonly mode: LabMode;
   readonly onExtend: () => void;
+  readonly onPause: () => void;
   readonly onEnd: () => void;
   readonly onSubmit: () => void;
   readonly onViewerLinks: () => void;
@@ -42,6 +43,7 @@ export class SessionHeader {
         "div",
         { class: "header-actions" },
         challenge ? button("Submit", o.onSubmit, "primary") : button("Extend 30 min", o.onExtend),
+        button("Pause", o.onPause),
         challenge ? null : button("Viewer links", o.onViewerLinks),
         button("End session", o.onEnd, "danger"),
       ),

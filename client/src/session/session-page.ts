@@ -1,24 +1,23 @@
 // A learner's lab session: header, instructions on the left, workbench on the right. The
-// session id is in the URL and the token in sessionStorage, so a reload comes back to the
-// same sandbox and the same shells.
+// session id is in the URL and its token comes from the learner's identity, so any tab or
+// window (and a reload) comes back to the same sandbox and the same shells. A paused session
+// shows what is kept and Resume.
 import type { LabEvent, SessionLabView } from "../../../common/lab-events.ts";
 import type { SessionView } from "../api/api-types.ts";
 import { SessionApi } from "../api/session-api.ts";
 import { endsSession } from "../api/session-events.ts";
 import type { AppContext, Page } from "../app/page.ts";
-import { h } from "../dom/h.ts";
-import { InstructionsPanel } from "../instructions/instructions-panel.ts";
 import { routeHref } from "../routing/route.ts";
-import { Workbench } from "../workbench/workbench.ts";
 import { endedView, messageView, waitingView } from "./session-messages.ts";
+import { PausedView } from "./paused-view.ts";
+import { SessionWorkspace } from "./session-workspace.ts";
 import { waitUntilReady } from "./wait-until-ready.ts";
-import { SessionActions } from "./session-actions.ts";
-import { SessionHeader } from "./session-header.ts";
+
+const PAUSED: ReadonlySet<string> = new Set(["pausing", "paused"]);
 
 export class SessionPage implements Page {
   private readonly cleanups: Array<() => void> = [];
-  private readonly abort = new AbortController();
-  private readonly notice = h("p", { class: "session-notice", role: "status", "aria-live": "polite" });
+  private abort = new AbortController();
   private disposed = false;
 
   constructor(
@@ -27,27 +26,33 @@ export class SessionPage implements Page {
     private readonly id: string,
   ) {
     ctx.title("Lab");
-    const token = ctx.tokens.load("learner", id);
-    if (!token) {
-      root.append(
-        messageView(
-          "This session is not open in this tab",
-          "A session stays with the browser tab that started it. Start a new one from the catalog, or ask your instructor for a viewer link.",
-        ),
-      );
-      return;
-    }
     root.append(messageView("Opening your session…", ""));
-    void this.load(new SessionApi(id, token));
+    void this.open();
   }
 
   dispose(): void {
     this.disposed = true;
-    this.abort.abort();
-    for (const c of this.cleanups.splice(0)) c();
+    this.release();
+  }
+
+  private async open(): Promise<void> {
+    let token: string;
+    try {
+      token = await this.ctx.tokens.learnerToken(this.id);
+    } catch {
+      if (this.disposed) return;
+      return this.show(
+        messageView(
+          "This session is not yours in this browser",
+          "A session belongs to the learner who started it. If it is yours, open My labs in the browser you started it in and carry your labs over with a code.",
+        ),
+      );
+    }
+    if (!this.disposed) await this.load(new SessionApi(this.id, token));
   }
 
   private async load(api: SessionApi): Promise<void> {
+    this.release();
     let view: SessionView;
     let lab: SessionLabView;
     let shown = "";
@@ -55,6 +60,7 @@ export class SessionPage implements Page {
       const first = await api.view();
       if (first.state === "stopped" || first.state === "failed")
         return this.ended(first.reason ?? `it is ${first.state}`);
+      if (PAUSED.has(first.state)) return this.paused(api, first);
       view = await waitUntilReady(api, first, {
         signal: this.abort.signal,
         onProgress: (p) => {
@@ -75,66 +81,53 @@ export class SessionPage implements Page {
 
   private mount(api: SessionApi, lab: SessionLabView, view: SessionView): void {
     const challenge = lab.lab.mode === "challenge";
-    const workbench = new Workbench(api, this.ctx.tokens);
-    const actions = new SessionActions({
-      api,
-      say: (text) => this.say(text),
-      setDeadline: (at) => header.setDeadline(at),
+    const ws = new SessionWorkspace(api, lab, this.ctx.tokens, {
       ended: (reason) => this.ended(reason),
+      paused: (v) => this.paused(api, v),
       showReport: () => this.showReport(api),
     });
-    const header = new SessionHeader({
-      title: lab.lab.title,
-      mode: lab.lab.mode,
-      onExtend: () => void actions.extend(),
-      onEnd: () => void actions.end(),
-      onSubmit: () => void actions.submit(),
-      onViewerLinks: () => actions.viewerLinks(),
-      onExpire: () => (challenge ? this.showReport(api) : this.say("Time is up: the session is ending.")),
-    });
-    const instructions =
-      lab.steps.length > 0
-        ? new InstructionsPanel(lab, {
-            check: () => api.check(),
-            help: {
-              hint: async (step) => (await api.hint(step)).hint,
-              solution: challenge ? null : async (step) => (await api.solution(step)).script,
-            },
-            run: (text) => workbench.runInTerminal(text),
-          })
-        : undefined;
-    this.show(
-      h(
-        "div",
-        { class: `session-layout${instructions ? "" : " no-steps"}` },
-        header.el,
-        this.notice,
-        h("main", { class: "session-main", id: "main" }, instructions?.el ?? null, workbench.el),
-      ),
-    );
-    workbench.start();
-    header.setDeadline(Date.parse(view.expiresAt));
+    this.show(ws.el);
+    ws.start(view);
     const onEvent = (e: LabEvent): void => {
-      if (e.type === "step") instructions?.applyStep(e.stepId, e.status, e.results);
-      if (e.type === "snapshot") instructions?.applyView(e.view);
-      if (e.type === "completed") this.say("Every step is done. Well done!");
-      const timer = e.type === "timer" ? e.timer : e.type === "snapshot" ? e.view.timer : undefined;
-      if (timer) header.setDeadline(Date.now() + timer.remainingMs);
-      if (endsSession(e)) {
-        const reason = e.type === "session" ? e.reason : undefined;
-        if (challenge) this.showReport(api);
-        else this.ended(reason ?? "the session ended");
-      }
+      ws.apply(e);
+      if (e.type === "session" && PAUSED.has(e.state)) return void this.paused(api, undefined);
+      if (!endsSession(e)) return;
+      if (challenge) this.showReport(api);
+      else this.ended((e.type === "session" ? e.reason : undefined) ?? "the session ended");
     };
     const unsubscribe = api.events({
       onEvent,
-      onConnected: (c) => header.setLive(c),
+      onConnected: (c) => ws.setLive(c),
     });
+    // Leaving does not stop anything (the session pauses when idle), but a learner who closes
+    // the tab by mistake gets the browser's question first.
+    const ask = (ev: BeforeUnloadEvent) => ev.preventDefault();
+    window.addEventListener("beforeunload", ask);
     this.cleanups.push(
       unsubscribe,
-      () => header.dispose(),
-      () => workbench.dispose(),
+      () => ws.dispose(),
+      () => window.removeEventListener("beforeunload", ask),
     );
+  }
+
+  private async paused(api: SessionApi, known: SessionView | undefined): Promise<void> {
+    this.release();
+    const view = known ?? (await api.view().catch(() => undefined));
+    if (this.disposed || !view) return;
+    const paused = new PausedView(
+      { api, resumed: () => void this.load(api), ended: (r) => this.ended(r) },
+      view,
+    );
+    this.cleanups.push(() => paused.dispose());
+    this.ctx.title("Paused");
+    this.show(paused.el);
+  }
+
+  /** Lets go of what the current view holds (sockets, timers, the unload question). */
+  private release(): void {
+    this.abort.abort();
+    this.abort = new AbortController();
+    for (const c of this.cleanups.splice(0)) c();
   }
 
   private showReport(api: SessionApi): void {
@@ -144,12 +137,8 @@ export class SessionPage implements Page {
 
   private ended(reason: string): void {
     this.dispose();
-    this.ctx.tokens.forget("learner", this.id);
+    this.ctx.tokens.forget(this.id);
     this.show(endedView(reason));
-  }
-
-  private say(text: string): void {
-    this.notice.textContent = text;
   }
 
   private show(el: HTMLElement): void {

@@ -1,28 +1,54 @@
-// Session tokens live in sessionStorage: a reload of the tab resumes the same session (and
-// reattaches to the same shells), while a new tab or another browser does not inherit it.
-// Viewer tokens are kept apart, so an instructor's watch link never opens a controlling shell.
-export type TokenRole = "learner" | "viewer";
+// Where the client keeps what it needs to reach a session. A learner's own session tokens are
+// not kept at all: the identity cookie gets any tab the token of any of its sessions
+// (LearnerApi.sessionToken), held in memory for the page's life, so a new tab, a new window
+// or a browser the identity was carried to opens the same session. Viewer tokens come from a
+// link and stay with the tab that opened it (sessionStorage), apart from the learner's, so an
+// instructor's watch link never opens a controlling shell. The terminal tabs a learner had
+// open are remembered for every window (localStorage).
+export interface TokenSource {
+  sessionToken(id: string): Promise<string>;
+}
+
+type Store = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 export class TokenStore {
-  constructor(private readonly storage: Storage = sessionStorage) {}
+  private readonly learner = new Map<string, Promise<string>>();
 
-  save(role: TokenRole, id: string, token: string): void {
-    this.storage.setItem(key(role, id), token);
+  constructor(
+    private readonly source: TokenSource,
+    private readonly tab: Store = sessionStorage,
+    private readonly everywhere: Store = localStorage,
+  ) {}
+
+  /** The learner's token for one of their sessions; rejects when it is not theirs. */
+  learnerToken(id: string): Promise<string> {
+    let token = this.learner.get(id);
+    if (!token) {
+      token = this.source.sessionToken(id);
+      this.learner.set(id, token);
+      token.catch(() => this.learner.delete(id));
+    }
+    return token;
   }
 
-  load(role: TokenRole, id: string): string | undefined {
-    return this.storage.getItem(key(role, id)) ?? undefined;
+  saveViewer(id: string, token: string): void {
+    this.tab.setItem(`slipway.viewer.${id}`, token);
   }
 
-  forget(role: TokenRole, id: string): void {
-    this.storage.removeItem(key(role, id));
-    this.storage.removeItem(`slipway.terminals.${id}`);
+  viewer(id: string): string | undefined {
+    return this.tab.getItem(`slipway.viewer.${id}`) ?? undefined;
   }
 
-  /** The terminal tabs a learner had open, so a reload brings them all back. */
+  /** The session ended: nothing of it is worth keeping. */
+  forget(id: string): void {
+    this.learner.delete(id);
+    this.everywhere.removeItem(`slipway.terminals.${id}`);
+  }
+
+  /** The terminal tabs a learner had open, so a reload (or another window) brings them back. */
   terminals(id: string): string[] {
     try {
-      const list: unknown = JSON.parse(this.storage.getItem(`slipway.terminals.${id}`) ?? "[]");
+      const list: unknown = JSON.parse(this.everywhere.getItem(`slipway.terminals.${id}`) ?? "[]");
       return Array.isArray(list) && list.length > 0 ? list.filter((t) => typeof t === "string") : ["term1"];
     } catch {
       return ["term1"];
@@ -30,8 +56,6 @@ export class TokenStore {
   }
 
   saveTerminals(id: string, names: readonly string[]): void {
-    this.storage.setItem(`slipway.terminals.${id}`, JSON.stringify(names));
+    this.everywhere.setItem(`slipway.terminals.${id}`, JSON.stringify(names));
   }
 }
-
-const key = (role: TokenRole, id: string) => `slipway.${role}.${id}`;

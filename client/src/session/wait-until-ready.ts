@@ -22,7 +22,7 @@ export async function waitUntilReady(
   o: WaitOptions,
 ): Promise<SessionView> {
   let view = first;
-  while (view.state === "queued" || view.state === "starting") {
+  while (view.state === "queued" || view.state === "starting" || view.state === "resuming") {
     o.onProgress(
       view.state === "queued" && view.queue
         ? { state: "queued", position: view.queue.position, estimatedWaitMs: view.queue.estimatedWaitMs }

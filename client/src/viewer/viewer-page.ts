@@ -22,10 +22,10 @@ export class ViewerPage implements Page {
   constructor(root: HTMLElement, ctx: AppContext, route: WatchRoute) {
     ctx.title("Watch a session");
     if (route.id && route.token) {
-      ctx.tokens.save("viewer", route.id, route.token);
+      ctx.tokens.saveViewer(route.id, route.token);
       history.replaceState(null, "", routeHref({ ...route, token: undefined }));
     }
-    const token = route.id ? ctx.tokens.load("viewer", route.id) : undefined;
+    const token = route.id ? ctx.tokens.viewer(route.id) : undefined;
     const main = h(
       "main",
       { class: "viewer", id: "main" },

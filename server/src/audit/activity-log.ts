@@ -8,4 +8,6 @@ export interface ActivityLog {
   list(sessionId: string): AuditEntry[];
   /** Returns an unsubscribe function. */
   subscribe(sessionId: string, listener: (entry: AuditEntry) => void): () => void;
+  /** Releases what the log holds open (a database connection). */
+  close?(): void;
 }

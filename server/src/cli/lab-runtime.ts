@@ -5,17 +5,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type App, createApp } from "../app.ts";
+import type { App } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
 import { LabCatalog } from "../labs/lab-catalog.ts";
 import type { Log } from "../logger.ts";
-import { SqliteProgressStore } from "../progress/sqlite-progress-store.ts";
-import { createDriver } from "../sandbox/create-driver.ts";
+import { openApp } from "../open-app.ts";
 import { consoleProgress } from "../sandbox/docker/setup/progress.ts";
 import type { SandboxDriver } from "../sandbox/sandbox-driver.ts";
-import { SqliteSessionStore } from "../sessions/sqlite-session-store.ts";
 import { AppSessionRunner } from "./app-session-runner.ts";
-import { ephemeralInstance } from "../sessions/ephemeral-instance.ts";
+import { ephemeralInstance } from "../sessions/reconcile/ephemeral-instance.ts";
 
 export interface LabRuntimeOptions {
   readonly labPaths: readonly string[];
@@ -56,18 +54,15 @@ export function labRuntimeOpener(base: Config): OpenLabRuntime {
       level === "warn" || level === "error"
         ? o.say(`${level}: ${msg} ${data ? JSON.stringify(data) : ""}`)
         : undefined;
-    const driver = await createDriver(config, consoleProgress(o.say));
     const catalog = LabCatalog.fromPaths(o.labPaths, log, { setup: o.mode === "dev" });
-    const app = createApp(config, {
-      driver,
-      store: new SqliteSessionStore(config.dbFile),
+    const app = await openApp(config, {
       labs: catalog,
-      progress: new SqliteProgressStore(config.dbFile),
       log,
       liveChecks: o.mode === "dev",
+      setup: consoleProgress(o.say),
     });
     const url = await app.start();
-    const runner = new AppSessionRunner(app, driver, (lab, id) => catalog.bind(lab, id));
+    const runner = new AppSessionRunner(app, app.driver, (lab, id) => catalog.bind(lab, id));
     return {
       app,
       url,
@@ -76,7 +71,7 @@ export function labRuntimeOpener(base: Config): OpenLabRuntime {
       async close() {
         await runner.stopAll();
         await app.close();
-        await sweep(driver, config.instance);
+        await sweep(app.driver, config.instance);
         rmSync(dir, { recursive: true, force: true });
       },
     };

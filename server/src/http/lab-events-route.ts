@@ -6,7 +6,7 @@
 // stream with fetch, not EventSource, which cannot send one).
 import type { LabEvent } from "../../../common/lab-events.ts";
 import type { ProgressService } from "../progress/progress-service.ts";
-import type { SessionAccess } from "../sessions/session-access.ts";
+import type { SessionAccess } from "../sessions/access/session-access.ts";
 import type { SessionRouter } from "./session-router.ts";
 
 const HEARTBEAT_MS = 15_000;

@@ -3,10 +3,13 @@
 // route says otherwise), so a stranger's body is never even read. A route cannot be
 // added any other way, so none can forget the check: deny by default. `routes` lists what
 // was declared, so a test can hold the view scope to exactly the reads it is meant for.
+// Besides a token, the learner the session belongs to may call (their identity cookie, read
+// under learner-cookie.ts's cross-site rules): they hold control.
 import express, { type Request, type RequestHandler, type Response, Router } from "express";
 import type { TokenScope } from "../../../common/session-tokens.ts";
 import { SlipwayError } from "../errors.ts";
-import type { Grant, SessionAccess } from "../sessions/session-access.ts";
+import type { KeyedLearner } from "../learners/learner.ts";
+import type { Grant, SessionAccess } from "../sessions/access/session-access.ts";
 import { tokenFrom } from "./auth.ts";
 
 export type SessionHandler = (req: Request, res: Response, grant: Grant) => unknown;
@@ -29,6 +32,8 @@ export class SessionRouter {
 
   constructor(
     private readonly access: Pick<SessionAccess, "authorize">,
+    /** The learner this request may act as; none when only tokens count. */
+    private readonly learnerOf: (req: Request) => KeyedLearner | undefined = () => undefined,
     private readonly json: RequestHandler = express.json({ limit: "256kb" }),
   ) {}
 
@@ -47,7 +52,7 @@ export class SessionRouter {
     const guard: RequestHandler = (req, res, next) => {
       const id = req.params.id;
       if (typeof id !== "string") throw new SlipwayError("not-found", "no such session");
-      res.locals.grant = this.access.authorize(id, tokenFrom(req), scope);
+      res.locals.grant = this.access.authorize(id, tokenFrom(req), scope, this.learnerOf(req));
       next();
     };
     const run: RequestHandler = async (req, res) => {

@@ -1,10 +1,13 @@
-// The session itself: start (no token: it makes one), look, extend, stop, exec, and the
-// learner's Docker calls as the gateway recorded them.
+// The session itself: start (no token: it makes one), look, extend, pause, resume, stop, exec,
+// and the learner's Docker calls as the gateway recorded them.
 import express, { Router } from "express";
 import { z } from "zod";
 import type { ActivityLog } from "../audit/activity-log.ts";
 import { SlipwayError } from "../errors.ts";
+import type { Learners } from "../learners/learners.ts";
 import type { SessionManager } from "../sessions/session-manager.ts";
+import { CLIENT_HEADER, mayUseIdentity, setLearnerCookie } from "./learner-cookie.ts";
+import { learnerOf } from "./learner-of.ts";
 import type { SessionRouter } from "./session-router.ts";
 
 const StartBody = z.object({ lab: z.string().min(1).max(100) });
@@ -31,11 +34,18 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 /** POST /api/sessions: the one session route without a token; it answers the control token. */
-export function startSessionRoute(sessions: SessionManager): Router {
+export function startSessionRoute(sessions: SessionManager, learners: Learners): Router {
   const r = Router();
   r.post("/", express.json({ limit: "256kb" }), async (req, res) => {
     const { lab } = parseBody(StartBody, req.body);
-    const { session, token } = await sessions.start(lab);
+    // The browser client's first start makes the learner an identity; API and CLI callers
+    // (no client header) keep to tokens.
+    let owner = learnerOf(req, learners);
+    if (!owner && req.get(CLIENT_HEADER) === "1" && mayUseIdentity(req)) {
+      owner = learners.create();
+      setLearnerCookie(req, res, owner.key);
+    }
+    const { session, token } = await sessions.start(lab, owner);
     res.status(201).json({ ...session, token, scope: "control" });
   });
   return r;
@@ -44,6 +54,8 @@ export function startSessionRoute(sessions: SessionManager): Router {
 export function sessionRoutes(r: SessionRouter, sessions: SessionManager, activity: ActivityLog): void {
   r.get("/:id", "view", (_req, res, g) => res.json(sessions.view(g.sessionId)));
   r.delete("/:id", "control", async (_req, res, g) => res.json(await sessions.stop(g.sessionId)));
+  r.post("/:id/pause", "control", async (_req, res, g) => res.json(await sessions.pause(g.sessionId)));
+  r.post("/:id/resume", "control", async (_req, res, g) => res.json(await sessions.resume(g.sessionId)));
   r.post("/:id/extend", "control", (req, res, g) => {
     const { minutes } = parseBody(ExtendBody, req.body);
     res.json(sessions.extend(g.sessionId, minutes * 60_000));

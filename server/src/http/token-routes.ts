@@ -2,7 +2,7 @@
 // need the control token; a revoked token fails at once, open streams and sockets included.
 import { z } from "zod";
 import { MINTABLE_SCOPES } from "../../../common/session-tokens.ts";
-import type { SessionAccess } from "../sessions/session-access.ts";
+import type { SessionAccess } from "../sessions/access/session-access.ts";
 import type { SessionRouter } from "./session-router.ts";
 import { parseBody } from "./session-routes.ts";
 

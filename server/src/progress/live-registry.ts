@@ -104,8 +104,8 @@ export class LiveRegistry {
         const expiresAt = new Date(session().expiresAt).toISOString();
         this.c.events.publish(id, { type: "timer", timer: { expiresAt, remainingMs: 0, expired: true } });
         void this.c.sessions
-          .stop(id, "time limit reached")
-          .catch((e) => this.c.log("warn", "could not stop an expired session", { id, error: String(e) }));
+          .expire(id)
+          .catch((e) => this.c.log("warn", "could not end an expired session", { id, error: String(e) }));
       },
     });
   }

@@ -13,7 +13,8 @@ import { newProgress, type LabProgress } from "./progress.ts";
 import type { ProgressStore } from "./progress-store.ts";
 
 export interface ProgressDeps {
-  readonly sessions: Pick<SessionManager, "get" | "ready" | "stop">;
+  /** `expire` asks the sessions' expiry policy, which alone decides whether time is up. */
+  readonly sessions: Pick<SessionManager, "get" | "ready" | "expire">;
   readonly listSessions: () => readonly Session[];
   readonly labs: Pick<LabCatalog, "lab">;
   readonly driver: Pick<SandboxDriver, "exec" | "readFile" | "connectEngine" | "watch">;
@@ -43,7 +44,7 @@ export function progressContext(d: ProgressDeps, events: EventHub<LabEvent>): Pr
       return lab;
     },
     progressOf(s, lab) {
-      const startedAt = s.status === "ready" ? s.readyAt : s.createdAt;
+      const startedAt = "readyAt" in s ? s.readyAt : s.createdAt;
       const ids = lab.steps.map((st) => st.id);
       return d.store.get(s.id) ?? newProgress(s.id, lab.id, ids, startedAt);
     },

@@ -29,6 +29,8 @@ async function setup(lab = "live-steps", store: ProgressStore = new MemoryProgre
     lab,
     createdAt: 1000,
     expiresAt: Date.now() + 600_000,
+    capAt: Date.now() + 600_000,
+    clock: "wall",
     lastActivityAt: 1000,
     status: "ready",
     sandbox: FAKE_REF,
@@ -44,6 +46,11 @@ async function setup(lab = "live-steps", store: ProgressStore = new MemoryProgre
     stop: async (_id: string, reason = "stopped on request") => {
       session = { ...session, status: "stopped", stoppedAt: Date.now(), reason };
       service.sessionChanged(session);
+      return { id: "s1" } as never;
+    },
+    // The sessions' expiry policy decides; this stand-in stops a session past its time.
+    expire: async (id: string) => {
+      if (Date.now() >= session.expiresAt) await sessions.stop(id, "time limit reached");
       return { id: "s1" } as never;
     },
     expireIn: (ms: number) => void (session = { ...session, expiresAt: Date.now() + ms }),

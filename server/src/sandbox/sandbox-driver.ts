@@ -79,6 +79,7 @@ export interface ManagedSandbox {
   readonly id: string;
   readonly labels: Partial<Labels>;
   readonly ref: SandboxRef | undefined;
+  /** Every container runs; false for a paused sandbox (or a broken one). */
   readonly running: boolean;
   readonly resources: number;
 }
@@ -140,6 +141,14 @@ export interface SandboxDriver {
   watch(ref: SandboxRef, signal: AbortSignal): AsyncIterable<SandboxChange>;
   /** Where the host reaches a TCP port listening in the sandbox's network namespace. */
   portEndpoint(ref: SandboxRef, port: number): Promise<{ host: string; port: number }>;
+  /** Stops everything in the sandbox and frees its memory and CPU; its disk (the engine's
+   *  images, containers and volumes, the workspace) is kept. Idempotent, so a pause cut short
+   *  by a crash is finished by calling it again. */
+  pause(ref: SandboxRef): Promise<void>;
+  /** Brings a paused sandbox back on the same disk: the engine restarts what has a restart
+   *  policy, the rest stays stopped. Resolves once the learner's engine answers (as
+   *  waitReady); rejects after timeoutMs. Idempotent. */
+  resume(ref: SandboxRef, timeoutMs: number): Promise<void>;
   /** The TCP ports listening in the sandbox's network namespace, lowest first. */
   listeningPorts(ref: SandboxRef): Promise<ListeningPort[]>;
   listManaged(selector?: Partial<Labels>): Promise<ManagedSandbox[]>;

@@ -1,22 +1,31 @@
-// The session lifecycle: queued → starting → ready → stopping → stopped (or failed, with
-// the reason kept). Every transition is written to the store before anything else happens,
-// so a crash at any point leaves a state the reconciler can finish.
+// The sessions of one Slipway, as the rest of it sees them. It composes the parts that do the
+// work: launch/ (sandboxes for starting sessions, the warm pool), queue/ (waiting for a
+// slot) and lifecycle/ (the status table and its one writer, pause, resume, stop, expiry).
+// Who may act on a session is access/'s business (SessionAccess, built beside this).
 import { SlipwayError } from "../errors.ts";
 import type { EngineGateway } from "../gateway/engine-gateway.ts";
+import type { KeyedLearner } from "../learners/learner.ts";
+import type { Log } from "../logger.ts";
 import type { ExecResult, SandboxDriver, SandboxRef, SandboxSpec } from "../sandbox/sandbox-driver.ts";
-import { hashToken, newSessionId, newToken } from "./ids.ts";
+import { controlToken } from "./access/control-token.ts";
+import { newSessionId } from "./ids.ts";
 import type { LabProvider, SessionLab } from "./lab-provider.ts";
-import { type Session, type SessionView, isActive, toView } from "./session.ts";
-import type { SessionStore } from "./session-store.ts";
-import { WarmPool } from "./warm-pool.ts";
+import { SessionLauncher } from "./launch/session-launcher.ts";
+import { WarmPool } from "./launch/warm-pool.ts";
+import { ExpiryPolicy } from "./lifecycle/expiry-policy.ts";
+import { SessionLifecycle } from "./lifecycle/session-lifecycle.ts";
+import { SessionLocks } from "./lifecycle/session-locks.ts";
+import { SessionTransitions } from "./lifecycle/session-transitions.ts";
+import { SessionQueue } from "./queue/session-queue.ts";
+import { type Session, type SessionView, isFinished, toView } from "./session.ts";
+import type { SessionStore } from "./store/session-store.ts";
 
 export interface SessionManagerDeps {
   readonly driver: SandboxDriver;
   readonly store: SessionStore;
-  readonly gateway: EngineGateway;
+  readonly gateway: Pick<EngineGateway, "open" | "close">;
   readonly labs: LabProvider;
   readonly clock: () => number;
-  readonly stateDir: string;
   readonly instance: string;
   readonly limits: {
     readonly memoryMiB: number;
@@ -30,88 +39,114 @@ export interface SessionManagerDeps {
     readonly ttlMs: number;
     readonly maxTtlMs: number;
     readonly idleMs: number;
+    readonly pausedRetentionMs: number;
   };
   /** True while the host is too low on disk to start another sandbox. */
   readonly diskLow?: () => boolean;
-  /** Told after a session's sandbox is gone, so terminals and watchers can let go. */
-  readonly onStopped?: (id: string) => void;
-  readonly log: (level: "info" | "warn" | "error", msg: string, data?: object) => void;
+  /** Every status change, whoever made it: live checks, event streams and terminals follow it. */
+  readonly onMoved?: (s: Session) => void;
+  readonly log: Log;
 }
-
-const TOUCH_WRITE_MS = 5_000;
 
 export class SessionManager {
   readonly pool: WarmPool;
-  private readonly lastTouchWrite = new Map<string, number>();
-  private readonly launching = new Set<Promise<void>>();
+  readonly lifecycle: SessionLifecycle;
+  readonly expiry: ExpiryPolicy;
+  readonly queue: SessionQueue;
+  private readonly transitions: SessionTransitions;
+  private readonly launcher: SessionLauncher;
+  private readonly locks = new SessionLocks();
 
   constructor(private readonly d: SessionManagerDeps) {
+    const p = d.policy;
+    this.transitions = new SessionTransitions(d.store, (s) => d.onMoved?.(s));
+    const locks = this.locks;
+    this.expiry = new ExpiryPolicy({
+      ttlMs: p.ttlMs,
+      maxTtlMs: p.maxTtlMs,
+      idleMs: p.idleMs,
+      retentionMs: p.pausedRetentionMs,
+    });
+    const gatewayDir = (id: string) => d.driver.gatewayDir(id);
     this.pool = new WarmPool({
       driver: d.driver,
       store: d.store,
-      size: d.policy.poolSize,
+      size: p.poolSize,
       instance: d.instance,
       spec: (id) => this.spec(id),
       newId: newSessionId,
       clock: d.clock,
-      maxAgeMs: d.policy.maxTtlMs + 86_400_000,
+      maxAgeMs: p.maxTtlMs + 86_400_000,
       onError: (e) => d.log("warn", "warm pool refill failed", { error: String(e) }),
+    });
+    this.launcher = new SessionLauncher({
+      ...d,
+      transitions: this.transitions,
+      locks,
+      gatewayDir,
+      spec: (id, lab) => this.spec(id, lab),
+      onPoolTaken: () => void this.pool.refill(),
+    });
+    this.queue = new SessionQueue({
+      list: () => d.store.list(),
+      transitions: this.transitions,
+      labs: d.labs,
+      maxConcurrent: p.maxConcurrent,
+      clock: d.clock,
+      launch: (id, lab) => void this.launcher.launch(id, lab, undefined),
+    });
+    this.lifecycle = new SessionLifecycle({
+      ...d,
+      transitions: this.transitions,
+      locks,
+      expiry: this.expiry,
+      gatewayDir,
+      hasRoom: () => this.queue.hasRoom(),
+      onFreed: () => void this.queue.promote(),
     });
   }
 
-  gatewayDir(id: string): string {
-    return this.d.driver.gatewayDir(id);
-  }
-
   /** Starts a session; resolves once it is ready, failed, or queued behind the capacity limit. */
-  async start(labId: string): Promise<{ session: SessionView; token: string }> {
+  async start(labId: string, owner?: KeyedLearner): Promise<{ session: SessionView; token: string }> {
     const lab = await this.d.labs.get(labId);
     if (!lab) throw new SlipwayError("not-found", `no lab "${labId}"`);
     if (this.d.diskLow?.())
       throw new SlipwayError("capacity", "the host is low on disk space: no new sandboxes until some stop");
-    const token = newToken();
     const now = this.d.clock();
-    const hasRoom = this.activeCount() < this.d.policy.maxConcurrent;
+    const hasRoom = this.queue.hasRoom();
     const pooled = hasRoom && !lab.limits ? this.pool.take() : undefined;
+    const id = pooled?.id ?? newSessionId();
+    const { token, tokenHash } = controlToken(id, owner);
     const base = {
-      id: pooled?.id ?? newSessionId(),
-      tokenHash: hashToken(token),
+      id,
+      tokenHash,
       lab: lab.id,
       createdAt: now,
-      expiresAt: now + Math.min(lab.timeLimitMs ?? this.d.policy.ttlMs, this.d.policy.maxTtlMs),
       lastActivityAt: now,
+      ...this.expiry.window(now, lab.timeLimitMs),
+      ...(owner ? { owner: owner.learner.id } : {}),
+      ...(owner?.learner.classId ? { classId: owner.learner.classId } : {}),
     };
     if (!hasRoom) {
-      this.d.store.put({ ...base, status: "queued" });
-      return { session: this.view(base.id), token };
+      this.transitions.create({ ...base, status: "queued" });
+      return { session: this.view(id), token };
     }
-    this.d.store.put({ ...base, status: "starting" });
-    await this.launch(base.id, lab, pooled?.ref);
-    return { session: this.view(base.id), token };
+    this.transitions.create({ ...base, status: "starting", origin: pooled ? "pool" : "fresh" });
+    await this.launcher.launch(id, lab, pooled?.ref);
+    return { session: this.view(id), token };
   }
 
   get(id: string): Session {
-    const s = this.d.store.get(id);
-    if (!s) throw new SlipwayError("not-found", `no session "${id}"`);
-    return s;
+    return this.transitions.get(id);
   }
 
   view(id: string): SessionView {
     const s = this.get(id);
-    if (s.status !== "queued") return toView(s);
-    const queued = this.d.store
-      .list()
-      .filter((q) => q.status === "queued")
-      .sort((a, b) => a.createdAt - b.createdAt);
-    const position = queued.findIndex((q) => q.id === id) + 1;
-    // The n-th in line waits for the n-th active session to expire, at worst.
-    const ends = this.d.store
-      .list()
-      .filter(isActive)
-      .map((a) => a.expiresAt)
-      .sort((a, b) => a - b);
-    const estimate = (ends[position - 1] ?? ends.at(-1) ?? this.d.clock()) - this.d.clock();
-    return toView(s, { position, estimatedWaitMs: Math.max(0, estimate) });
+    const keptUntil = this.expiry.keptUntil(s);
+    return toView(s, {
+      ...(s.status === "queued" ? { queue: this.queue.place(id) } : {}),
+      ...(keptUntil !== undefined ? { keptUntil } : {}),
+    });
   }
 
   ready(id: string): SandboxRef {
@@ -126,120 +161,63 @@ export class SessionManager {
     return this.d.driver.exec(ref, cmd, { timeoutMs, maxOutputBytes: 1024 * 1024 });
   }
 
+  touch = (id: string): void => this.lifecycle.touch(id);
+
   extend(id: string, byMs: number): SessionView {
-    const s = this.get(id);
-    if (!isActive(s)) throw new SlipwayError("conflict", `session ${id} is ${s.status}`);
-    const cap = s.createdAt + this.d.policy.maxTtlMs;
-    this.d.store.put({ ...s, expiresAt: Math.min(cap, Math.max(s.expiresAt, this.d.clock()) + byMs) });
+    this.lifecycle.extend(id, byMs);
     return this.view(id);
   }
 
-  touch(id: string): void {
-    const now = this.d.clock();
-    if (now - (this.lastTouchWrite.get(id) ?? 0) < TOUCH_WRITE_MS) return;
-    const s = this.d.store.get(id);
-    if (!s || !isActive(s)) return;
-    this.lastTouchWrite.set(id, now);
-    this.d.store.put({ ...s, lastActivityAt: now });
-  }
+  stop = async (id: string, reason?: string): Promise<SessionView> => (
+    await this.lifecycle.stop(id, reason),
+    this.view(id)
+  );
 
-  async stop(id: string, reason = "stopped on request"): Promise<SessionView> {
-    const s = this.get(id);
-    if (s.status === "stopped" || s.status === "failed") return toView(s);
-    this.d.store.put({ ...s, status: "stopping", ...(s.status === "ready" ? { sandbox: s.sandbox } : {}) });
-    this.d.gateway.close(id);
-    await this.d.driver.destroy(id);
-    this.d.store.put({ ...s, status: "stopped", stoppedAt: this.d.clock(), reason });
-    this.lastTouchWrite.delete(id);
-    this.d.onStopped?.(id);
-    void this.promoteQueued();
-    return this.view(id);
-  }
+  pause = async (id: string, reason?: string): Promise<SessionView> => (
+    await this.lifecycle.pause(id, reason),
+    this.view(id)
+  );
 
-  isActive(id: string): boolean {
-    const s = this.d.store.get(id);
-    return s !== undefined && isActive(s);
+  resume = async (id: string): Promise<SessionView> => (await this.lifecycle.resume(id), this.view(id));
+
+  /** Asks the expiry policy about this session and acts on its answer (a timed lab's timer). */
+  expire = async (id: string): Promise<SessionView> => (await this.lifecycle.expire(id), this.view(id));
+
+  /** Every session of a learner, newest first. */
+  owned(learnerId: string): Session[] {
+    return this.d.store
+      .list()
+      .filter((s) => s.owner === learnerId)
+      .sort((a, b) => b.createdAt - a.createdAt);
   }
 
   activeCount(): number {
-    return this.d.store.list().filter(isActive).length;
+    return this.queue.runningCount();
   }
 
-  /** Starts queued sessions while there is room, oldest first. */
-  async promoteQueued(): Promise<void> {
-    const queued = this.d.store
+  /** Sessions not yet stopped or failed (paused ones included): what a test app must stop. */
+  activeIds(): string[] {
+    return this.d.store
       .list()
-      .filter((s) => s.status === "queued")
-      .sort((a, b) => a.createdAt - b.createdAt);
-    for (const q of queued) {
-      if (this.activeCount() >= this.d.policy.maxConcurrent) return;
-      const lab = await this.d.labs.get(q.lab);
-      this.d.store.put({ ...q, status: "starting" });
-      if (!lab) this.d.store.put({ ...q, status: "failed", reason: `lab ${q.lab} no longer exists` });
-      else void this.launch(q.id, lab, undefined);
-    }
+      .filter((s) => !isFinished(s))
+      .map((s) => s.id);
   }
+
+  promoteQueued = (): Promise<void> => this.queue.promote();
 
   spec(id: string, lab?: SessionLab): SandboxSpec {
     return { id, ...this.d.limits, ...lab?.limits };
   }
 
-  /** Waits for sandboxes being started (a promoted queue runs in the background), so a
-   *  closing server does not leave one to finish after its store is gone. */
-  async settle(): Promise<void> {
-    await Promise.allSettled([...this.launching]);
+  gatewayDir(id: string): string {
+    return this.d.driver.gatewayDir(id);
   }
 
-  activeIds(): string[] {
-    return this.d.store
-      .list()
-      .filter(isActive)
-      .map((s) => s.id);
-  }
-
-  private launch(id: string, lab: SessionLab, pooled: SandboxRef | undefined): Promise<void> {
-    const p = this.startSandbox(id, lab, pooled).finally(() => this.launching.delete(p));
-    this.launching.add(p);
-    return p;
-  }
-
-  private async startSandbox(id: string, lab: SessionLab, pooled: SandboxRef | undefined): Promise<void> {
-    try {
-      const s = this.get(id);
-      const labels = {
-        instance: this.d.instance,
-        session: id,
-        lab: lab.id,
-        expiresAt: new Date(s.expiresAt).toISOString(),
-      };
-      const ref = pooled ?? (await this.d.driver.create(this.spec(id, lab), labels));
-      await this.d.gateway.open(ref, this.gatewayDir(id));
-      await this.d.driver.waitReady(ref, 30_000);
-      await this.prepare(ref, lab, id);
-      this.d.store.put({ ...this.get(id), status: "ready", sandbox: ref, readyAt: this.d.clock() });
-    } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      this.d.log("warn", "session failed to start", { id, reason });
-      this.d.gateway.close(id);
-      await this.d.driver.destroy(id).catch(() => undefined);
-      this.d.store.put({ ...this.get(id), status: "failed", reason });
-    } finally {
-      if (pooled) void this.pool.refill();
-    }
-  }
-
-  private async prepare(ref: SandboxRef, lab: SessionLab, id: string): Promise<void> {
-    const { files, setup } = await lab.contents(id);
-    if (files.length > 0) await this.d.driver.putFiles(ref, files);
-    for (const image of lab.images) {
-      const r = await this.d.driver.exec(ref, ["docker", "pull", "-q", image], { timeoutMs: 300_000 });
-      if (r.exitCode !== 0) throw new Error(`pulling ${image} failed: ${(r.stderr || r.stdout).trim()}`);
-    }
-    if (!setup) return;
-    const r = await this.d.driver.exec(ref, ["bash", "-c", setup], { timeoutMs: 300_000 });
-    if (r.exitCode !== 0)
-      throw new Error(
-        `lab setup exited ${r.exitCode ?? "by timeout"}:\n${(r.stdout + r.stderr).trim().slice(-4000)}`,
-      );
-  }
+  /** Waits for sandboxes being started, paused or resumed, so a closing server does not leave
+   *  one to finish after its store is gone. */
+  settle = async (): Promise<void> => {
+    await this.queue.settled();
+    await this.launcher.settle();
+    await this.locks.idle();
+  };
 }

@@ -23,10 +23,13 @@ import { resolveEnginePaths } from "./engine-paths.ts";
 import {
   SERVER_DIRS,
   createSessionDisk,
+  mountSessionDisk,
   pruneSandboxDirs,
   removeSessionDisk,
   storageReport,
+  unmountSessionDisk,
 } from "./session-disk.ts";
+import { type PauseDisk, pauseSandbox, resumeSandbox } from "./sandbox-pause.ts";
 import { connectNoFollow } from "./socket-no-follow.ts";
 import { type HostTraits, engineOptions, sandboxNames, workstationOptions } from "./sandbox-containers.ts";
 import { SubnetAllocator } from "./subnet-allocator.ts";
@@ -171,6 +174,10 @@ export class DockerDriver implements SandboxDriver {
     return { host, port };
   }
 
+  pause: SandboxDriver["pause"] = (ref) => pauseSandbox(this.docker, ref, this.disk(ref.id));
+
+  resume: SandboxDriver["resume"] = (ref, timeoutMs) =>
+    resumeSandbox(this.docker, ref, this.disk(ref.id), () => this.waitReady(ref, timeoutMs));
   listeningPorts: SandboxDriver["listeningPorts"] = (ref) =>
     listeningPorts(this.docker.getContainer(ref.engine));
 
@@ -194,6 +201,11 @@ export class DockerDriver implements SandboxDriver {
   async prune(): Promise<number> {
     const claimed = new Set((await this.listManaged()).map((m) => m.id));
     return pruneSandboxDirs(join(this.o.stateDir, "sandboxes"), claimed, 10 * 60_000);
+  }
+
+  private disk(id: string): PauseDisk {
+    const dir = this.sandboxDir(id);
+    return { unmount: () => unmountSessionDisk(dir), mount: () => mountSessionDisk(dir) };
   }
 
   private sandboxDir(id: string): string {

@@ -77,6 +77,30 @@ export async function removeSessionDisk(sandboxDir: string): Promise<void> {
   rmSync(p.image, { force: true });
 }
 
+/** A paused sandbox keeps its image but no mount or loop device. A lazy unmount would leave
+ *  the image in use behind our back, so a busy disk is retried, then reported. Idempotent. */
+export async function unmountSessionDisk(sandboxDir: string): Promise<void> {
+  const p = paths(sandboxDir);
+  for (let attempt = 1; isMounted(p.mount); attempt++) {
+    try {
+      await run("umount", [p.mount]);
+    } catch (e) {
+      if (attempt >= 20)
+        throw new Error(`unmount ${p.mount}: ${(e as { stderr?: string }).stderr?.trim() || e}`);
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
+  }
+}
+
+/** Mounts a kept image again (resume); false when the sandbox never had a disk. Idempotent. */
+export async function mountSessionDisk(sandboxDir: string): Promise<boolean> {
+  const p = paths(sandboxDir);
+  if (!existsSync(p.image)) return false;
+  mkdirSync(p.mount, { recursive: true });
+  if (!isMounted(p.mount)) await mountLoop(p.image, p.mount);
+  return true;
+}
+
 /** Bytes the image really occupies on the host (it is sparse), or 0 when there is none. */
 export function diskUsedBytes(sandboxDir: string): number {
   const image = paths(sandboxDir).image;

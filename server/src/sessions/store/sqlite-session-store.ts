@@ -1,13 +1,22 @@
 // Sessions in an embedded SQLite file in the state directory. WAL mode with synchronous
 // NORMAL: each write is durable across a process crash (kill -9), which is what we need.
+// Rows are read through the schema (session-schema.ts), so an old row is migrated and a row
+// this version cannot read is reported instead of half-read.
 import Database from "better-sqlite3";
-import type { Session } from "./session.ts";
-import type { PooledSandbox, SessionStore } from "./session-store.ts";
+import { SlipwayError } from "../../errors.ts";
+import type { Session } from "../session.ts";
+import { type MigrationDefaults, UnreadableSession, readSession, writeSession } from "./session-schema.ts";
+import type { PooledSandbox, SessionStore, UnreadableRow } from "./session-store.ts";
+
+type Row = { id: string; data: string };
 
 export class SqliteSessionStore implements SessionStore {
   private readonly db: Database.Database;
 
-  constructor(file: string) {
+  constructor(
+    file: string,
+    private readonly defaults: MigrationDefaults,
+  ) {
     this.db = new Database(file);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
@@ -18,14 +27,21 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   get(id: string): Session | undefined {
-    const row = this.db.prepare("SELECT data FROM sessions WHERE id = ?").get(id) as
-      { data: string } | undefined;
-    return row ? (JSON.parse(row.data) as Session) : undefined;
+    const row = this.db.prepare("SELECT id, data FROM sessions WHERE id = ?").get(id) as Row | undefined;
+    if (!row) return undefined;
+    try {
+      return readSession(row.data, this.defaults);
+    } catch (e) {
+      throw new SlipwayError("unavailable", `session ${id} cannot be read: ${(e as Error).message}`);
+    }
   }
 
   list(): Session[] {
-    const rows = this.db.prepare("SELECT data FROM sessions").all() as Array<{ data: string }>;
-    return rows.map((r) => JSON.parse(r.data) as Session);
+    return this.rows().flatMap((r) => (r.session ? [r.session] : []));
+  }
+
+  unreadable(): UnreadableRow[] {
+    return this.rows().flatMap((r) => (r.problem ? [{ id: r.id, problem: r.problem }] : []));
   }
 
   put(s: Session): void {
@@ -33,7 +49,7 @@ export class SqliteSessionStore implements SessionStore {
       .prepare(
         "INSERT INTO sessions (id, status, data) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET status = excluded.status, data = excluded.data",
       )
-      .run(s.id, s.status, JSON.stringify(s));
+      .run(s.id, s.status, writeSession(s));
   }
 
   listPool(): PooledSandbox[] {
@@ -52,7 +68,7 @@ export class SqliteSessionStore implements SessionStore {
   takePool(): PooledSandbox | undefined {
     return this.db.transaction(() => {
       const row = this.db.prepare("SELECT id, data FROM pool ORDER BY created_at LIMIT 1").get() as
-        { id: string; data: string } | undefined;
+        Row | undefined;
       if (!row) return undefined;
       this.db.prepare("DELETE FROM pool WHERE id = ?").run(row.id);
       return JSON.parse(row.data) as PooledSandbox;
@@ -65,5 +81,17 @@ export class SqliteSessionStore implements SessionStore {
 
   close(): void {
     this.db.close();
+  }
+
+  private rows(): Array<{ id: string; session?: Session; problem?: string }> {
+    const rows = this.db.prepare("SELECT id, data FROM sessions").all() as Row[];
+    return rows.map((r) => {
+      try {
+        return { id: r.id, session: readSession(r.data, this.defaults) };
+      } catch (e) {
+        if (!(e instanceof UnreadableSession)) throw e;
+        return { id: r.id, problem: e.message };
+      }
+    });
   }
 }

@@ -1,12 +1,16 @@
-// Who may do what in a session. A caller presents a token; it is the session's own control
-// token (on the session) or one the learner handed out (in the TokenStore), and its scope
-// must cover what the call needs: control covers view, view covers nothing more. Every
-// refusal for a bad token reads the same, whether the session exists or not.
-import { EventHub } from "../util/event-hub.ts";
-import type { IssuedToken, TokenInfo, TokenScope } from "../../../common/session-tokens.ts";
-import { SlipwayError } from "../errors.ts";
-import { hashMatches, hashToken, newToken, newTokenId } from "./ids.ts";
-import { type Session, isFinished } from "./session.ts";
+// Who may do what in a session. A caller presents a token, the identity cookie of the learner
+// the session belongs to, or both. A token is the session's own control token (on the
+// session) or one the learner handed out (in the TokenStore), and its scope must cover what
+// the call needs: control covers view, view covers nothing more. The owning learner has
+// control. Every refusal for a bad credential reads the same, whether the session exists,
+// the token is wrong or the session is someone else's.
+import { EventHub } from "../../util/event-hub.ts";
+import type { IssuedToken, TokenInfo, TokenScope } from "../../../../common/session-tokens.ts";
+import { SlipwayError } from "../../errors.ts";
+import type { KeyedLearner } from "../../learners/learner.ts";
+import { hashMatches, hashToken, newToken, newTokenId } from "../ids.ts";
+import { type Session, isFinished } from "../session.ts";
+import { derivedToken } from "./control-token.ts";
 import type { TokenRecord, TokenStore } from "./token-store.ts";
 
 /** What a presented token was found to be. */
@@ -32,14 +36,16 @@ export class SessionAccess {
 
   constructor(private readonly d: SessionAccessDeps) {}
 
-  /** `token` undefined: none was presented (401); anything else that does not match: 403. */
-  authorize(id: string, token: string | undefined, need: TokenScope): Grant {
-    if (token === undefined)
+  /** Neither a token nor a learner presented: 401; anything that does not match: 403.
+   *  `learner` is only ever set by the http layer after its cross-site checks
+   *  (http/learner-cookie.ts). */
+  authorize(id: string, token: string | undefined, need: TokenScope, learner?: KeyedLearner): Grant {
+    if (token === undefined && learner === undefined)
       throw new SlipwayError(
         "unauthorized",
-        "this call needs a session token (Authorization: Bearer <token>)",
+        "this call needs a session token (Authorization: Bearer <token>) or the identity cookie of its learner",
       );
-    const grant = this.identify(id, token);
+    const grant = (token !== undefined ? this.identify(id, token) : undefined) ?? this.owned(id, learner);
     if (!grant) throw new SlipwayError("forbidden", "invalid session or token");
     if (!covers(grant.scope, need))
       throw new SlipwayError(
@@ -47,6 +53,16 @@ export class SessionAccess {
         `this token can only ${grant.scope}; this call needs the ${need} token`,
       );
     return grant;
+  }
+
+  /** The session's control token, for the learner it belongs to (a tab with only the cookie). */
+  tokenFor(id: string, who: KeyedLearner): string {
+    this.authorize(id, undefined, "control", who);
+    const token = derivedToken(id, who);
+    const s = this.d.session(id);
+    if (!s || !hashMatches(Buffer.from(hashToken(token), "hex"), s.tokenHash))
+      throw new SlipwayError("conflict", `session ${id} has a token of its own: use that one`);
+    return token;
   }
 
   mint(id: string, scope: TokenScope, label?: string): IssuedToken {
@@ -86,6 +102,14 @@ export class SessionAccess {
   onRevoked(grant: Grant, listener: () => void): () => void {
     if (grant.tokenId === undefined) return () => undefined; // the control token lives with the session
     return this.revoked.subscribe(`${grant.sessionId}/${grant.tokenId}`, () => listener());
+  }
+
+  private owned(id: string, learner: KeyedLearner | undefined): Grant | undefined {
+    if (!learner) return undefined;
+    const s = this.d.session(id);
+    return s?.owner !== undefined && s.owner === learner.learner.id
+      ? { sessionId: id, scope: "control" }
+      : undefined;
   }
 
   private identify(id: string, token: string): Grant | undefined {

@@ -2,10 +2,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SlipwayError } from "../errors.ts";
-import { hashToken } from "./ids.ts";
+import { SlipwayError } from "../../errors.ts";
+import { hashToken } from "../ids.ts";
 import { MemoryTokenStore } from "./memory-token-store.ts";
-import type { Session } from "./session.ts";
+import type { Session } from "../session.ts";
+import type { KeyedLearner } from "../../learners/learner.ts";
+import { controlToken } from "./control-token.ts";
 import { SessionAccess } from "./session-access.ts";
 import { SqliteTokenStore } from "./sqlite-token-store.ts";
 import type { TokenStore } from "./token-store.ts";
@@ -100,6 +102,49 @@ describe("session access", () => {
     expect(access.authorize("a", two.token, "view").scope).toBe("view");
     expect(refusal(() => access.revoke("b", two.id))).toMatch(/^not-found/); // not b's to revoke
     expect(refusal(() => access.revoke("a", one.id))).toMatch(/^not-found/);
+  });
+
+  it("gives the learner a session belongs to control, and their tab its token; nobody else", () => {
+    const learner = (id: string, key: string): KeyedLearner => ({
+      learner: { id, keyHash: hashToken(key), createdAt: 0 },
+      key,
+    });
+    const ada = learner("ada", "ada-key");
+    const bob = learner("bob", "bob-key");
+    const minted = controlToken("mine", ada);
+    const owned = {
+      ...session("mine", "unused", "paused"),
+      tokenHash: minted.tokenHash,
+      owner: "ada",
+    } as Session;
+    const api = session("api", "control-api");
+    const sessions = new Map([
+      ["mine", owned],
+      ["api", api],
+    ]);
+    const access = new SessionAccess({
+      session: (id) => sessions.get(id),
+      tokens: new MemoryTokenStore(),
+      clock: () => 0,
+    });
+    expect(access.authorize("mine", undefined, "control", ada)).toEqual({
+      sessionId: "mine",
+      scope: "control",
+    });
+    expect(access.tokenFor("mine", ada)).toBe(minted.token);
+    expect(access.authorize("mine", minted.token, "control")).toEqual({
+      sessionId: "mine",
+      scope: "control",
+    });
+    // A view token stays a view token, whoever else is in the room: the cookie does not widen it.
+    const view = access.mint("mine", "view");
+    expect(refusal(() => access.authorize("mine", view.token, "control", ada))).toMatch(/can only view/);
+    // Another learner, or a session started with the API (no owner), reads as a wrong token.
+    const wrong = "forbidden: invalid session or token";
+    expect(refusal(() => access.authorize("mine", undefined, "view", bob))).toBe(wrong);
+    expect(refusal(() => access.tokenFor("mine", bob))).toBe(wrong);
+    expect(refusal(() => access.authorize("api", undefined, "view", ada))).toBe(wrong);
+    expect(refusal(() => access.authorize("gone", undefined, "view", ada))).toBe(wrong);
   });
 
   it("caps handed-out tokens and mints none for a finished session", () => {

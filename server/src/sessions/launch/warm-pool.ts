@@ -1,9 +1,9 @@
 // Keeps N idle sandboxes started, so a learner's session starts in the time it takes to
 // hand one over. Refills one at a time in the background: two cores do not like parallel
 // engine starts, and a pool is about idle capacity, not burst.
-import type { Labels } from "../sandbox/labels.ts";
-import type { SandboxDriver, SandboxSpec } from "../sandbox/sandbox-driver.ts";
-import type { SessionStore } from "./session-store.ts";
+import type { Labels } from "../../sandbox/labels.ts";
+import type { SandboxDriver, SandboxSpec } from "../../sandbox/sandbox-driver.ts";
+import type { SessionStore } from "../store/session-store.ts";
 
 export interface WarmPoolDeps {
   readonly driver: SandboxDriver;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ManagedSandbox } from "../sandbox/sandbox-driver.ts";
+import type { ManagedSandbox } from "../../sandbox/sandbox-driver.ts";
 import { ephemeralInstance, ownerPid, reapDeadInstances } from "./ephemeral-instance.ts";
 
 const sandbox = (id: string, instance: string): ManagedSandbox => ({

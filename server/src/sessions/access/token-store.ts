@@ -1,7 +1,7 @@
 // Where handed-out session tokens are kept: only their SHA-256, never the token itself, so a
 // copy of the database opens no session. The session's own control token is on the session
 // (Session.tokenHash); this store holds the ones the learner minted, and the server's keys.
-import type { TokenScope } from "../../../common/session-tokens.ts";
+import type { TokenScope } from "../../../../common/session-tokens.ts";
 
 export interface TokenRecord {
   /** Names the token in lists and revocation; unrelated to the token's value. */

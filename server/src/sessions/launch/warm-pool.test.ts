@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SandboxDriver } from "../sandbox/sandbox-driver.ts";
-import { SqliteSessionStore } from "./sqlite-session-store.ts";
+import type { SandboxDriver } from "../../sandbox/sandbox-driver.ts";
+import { MemorySessionStore } from "../store/memory-session-store.ts";
 import { WarmPool } from "./warm-pool.ts";
 
 function pool(size: number) {
@@ -14,7 +14,7 @@ function pool(size: number) {
     destroy: async (id: string) => void live.delete(id),
   } as unknown as SandboxDriver;
   let n = 0;
-  const store = new SqliteSessionStore(":memory:");
+  const store = new MemorySessionStore();
   const p = new WarmPool({
     driver,
     store,

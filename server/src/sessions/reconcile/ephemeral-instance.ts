@@ -5,8 +5,8 @@
 // is gone. Server instances (hashes of their database path) never match.
 import { createHash } from "node:crypto";
 import { hostname } from "node:os";
-import type { SandboxDriver } from "../sandbox/sandbox-driver.ts";
-import { processAlive } from "../util/process-alive.ts";
+import type { SandboxDriver } from "../../sandbox/sandbox-driver.ts";
+import { processAlive } from "../../util/process-alive.ts";
 
 const HOST = createHash("sha256").update(hostname()).digest("hex").slice(0, 6);
 const PATTERN = /^[a-z][a-z0-9-]*?-(\d+)-[0-9a-z]+-h([0-9a-f]{6})$/;

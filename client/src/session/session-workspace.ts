@@ -1,0 +1,93 @@
+// A running session on the page: header (time left, actions), a notice line, instructions and
+// the workbench. Events from the session's stream are applied here; the page decides what a
+// pause or the end means.
+import type { LabEvent, SessionLabView } from "../../../common/lab-events.ts";
+import type { SessionView } from "../api/api-types.ts";
+import type { SessionApi } from "../api/session-api.ts";
+import { h } from "../dom/h.ts";
+import { InstructionsPanel } from "../instructions/instructions-panel.ts";
+import { Workbench } from "../workbench/workbench.ts";
+import { SessionActions } from "./session-actions.ts";
+import { SessionHeader } from "./session-header.ts";
+import type { TokenStore } from "./token-store.ts";
+
+export interface WorkspaceHooks {
+  readonly ended: (reason: string) => void;
+  readonly paused: (view: SessionView) => void;
+  readonly showReport: () => void;
+}
+
+export class SessionWorkspace {
+  readonly el: HTMLElement;
+  private readonly header: SessionHeader;
+  private readonly workbench: Workbench;
+  private readonly instructions: InstructionsPanel | undefined;
+  private readonly notice = h("p", { class: "session-notice", role: "status", "aria-live": "polite" });
+
+  constructor(api: SessionApi, lab: SessionLabView, tokens: TokenStore, hooks: WorkspaceHooks) {
+    const challenge = lab.lab.mode === "challenge";
+    this.workbench = new Workbench(api, tokens);
+    const actions = new SessionActions({
+      api,
+      say: (text) => this.say(text),
+      setDeadline: (at) => this.header.setDeadline(at),
+      ...hooks,
+    });
+    this.header = new SessionHeader({
+      title: lab.lab.title,
+      mode: lab.lab.mode,
+      onExtend: () => void actions.extend(),
+      onPause: () => void actions.pause(),
+      onEnd: () => void actions.end(),
+      onSubmit: () => void actions.submit(),
+      onViewerLinks: () => actions.viewerLinks(),
+      onExpire: () => (challenge ? hooks.showReport() : this.say("Time is up: the session is pausing.")),
+    });
+    const workbench = this.workbench;
+    this.instructions =
+      lab.steps.length > 0
+        ? new InstructionsPanel(lab, {
+            check: () => api.check(),
+            help: {
+              hint: async (step) => (await api.hint(step)).hint,
+              solution: challenge ? null : async (step) => (await api.solution(step)).script,
+            },
+            run: (text) => workbench.runInTerminal(text),
+          })
+        : undefined;
+    this.el = h(
+      "div",
+      { class: `session-layout${this.instructions ? "" : " no-steps"}` },
+      this.header.el,
+      this.notice,
+      h("main", { class: "session-main", id: "main" }, this.instructions?.el ?? null, this.workbench.el),
+    );
+  }
+
+  /** Call once the element is in the document (xterm measures its cells when it opens). */
+  start(view: SessionView): void {
+    this.workbench.start();
+    this.header.setDeadline(Date.parse(view.expiresAt));
+  }
+
+  apply(e: LabEvent): void {
+    if (e.type === "step") this.instructions?.applyStep(e.stepId, e.status, e.results);
+    if (e.type === "snapshot") this.instructions?.applyView(e.view);
+    if (e.type === "completed") this.say("Every step is done. Well done!");
+    const timer = e.type === "timer" ? e.timer : e.type === "snapshot" ? e.view.timer : undefined;
+    if (timer) this.header.setDeadline(Date.now() + timer.remainingMs);
+  }
+
+  setLive(connected: boolean): void {
+    this.header.setLive(connected);
+  }
+
+  dispose(): void {
+    this.header.dispose();
+    this.workbench.dispose();
+  }
+
+  private say(text: string): void {
+    this.notice.textContent = text;
+  }
+}

@@ -1,0 +1,25 @@
+// Makes a new sandbox the lab's: its files in the workspace, its images pulled from the
+// mirror, its setup script run, all before the learner gets control. A lab with variables
+// renders its files and setup with the values this session draws (its id is the seed).
+import type { SandboxDriver, SandboxRef } from "../../sandbox/sandbox-driver.ts";
+import type { SessionLab } from "../lab-provider.ts";
+
+export async function prepareSandbox(
+  driver: Pick<SandboxDriver, "putFiles" | "exec">,
+  ref: SandboxRef,
+  lab: SessionLab,
+  sessionId: string,
+): Promise<void> {
+  const { files, setup } = await lab.contents(sessionId);
+  if (files.length > 0) await driver.putFiles(ref, files);
+  for (const image of lab.images) {
+    const r = await driver.exec(ref, ["docker", "pull", "-q", image], { timeoutMs: 300_000 });
+    if (r.exitCode !== 0) throw new Error(`pulling ${image} failed: ${(r.stderr || r.stdout).trim()}`);
+  }
+  if (!setup) return;
+  const r = await driver.exec(ref, ["bash", "-c", setup], { timeoutMs: 300_000 });
+  if (r.exitCode !== 0)
+    throw new Error(
+      `lab setup exited ${r.exitCode ?? "by timeout"}:\n${(r.stdout + r.stderr).trim().slice(-4000)}`,
+    );
+}
