@@ -6,7 +6,7 @@
 set -eu
 project=shop
 cd "$project"
-docker-compose build --quiet >/dev/null 2>&1
+docker-compose build >/dev/null 2>&1
 docker-compose up -d >/dev/null 2>&1
 
 for _ in $(seq 1 120); do
