@@ -82,9 +82,11 @@ describe("check types on the real engine", () => {
     const s = await t.startSession("slow-start");
     const events: Array<{ at: number; e: LabEvent }> = [];
     const abort = new AbortController();
-    const res = await fetch(`${t.url}/api/sessions/${s.id}/events?token=${s.token}`, {
+    const res = await fetch(`${t.url}/api/sessions/${s.id}/events`, {
       signal: abort.signal,
+      headers: { authorization: `Bearer ${s.token}` },
     });
+    expect(res.status).toBe(200);
     void (async () => {
       const decoder = new TextDecoder();
       for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
