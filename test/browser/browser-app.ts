@@ -12,6 +12,8 @@ export interface BrowserApp {
   readonly browser: LaunchedBrowser;
   readonly page: Page;
   readonly pageErrors: string[];
+  /** How many times the page asked "Leave site?" (each is accepted, so navigation goes on). */
+  readonly leavePrompts: number;
   close(): Promise<void>;
 }
 
@@ -20,11 +22,20 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
   const page = await browser.context.newPage();
   const pageErrors: string[] = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));
+  let leavePrompts = 0;
+  // A listener takes over Playwright's auto-dismiss, which would cancel a reload.
+  page.on("dialog", (d) => {
+    if (d.type() === "beforeunload") leavePrompts++;
+    void (d.type() === "beforeunload" ? d.accept() : d.dismiss());
+  });
   return {
     app,
     browser,
     page,
     pageErrors,
+    get leavePrompts() {
+      return leavePrompts;
+    },
     async close() {
       await browser.close();
       await app.close();
@@ -68,6 +79,9 @@ export function useBrowserApp(env: Record<string, string> = {}): BrowserApp {
     },
     get pageErrors() {
       return get().pageErrors;
+    },
+    get leavePrompts() {
+      return get().leavePrompts;
     },
     close: () => get().close(),
   };

@@ -121,7 +121,9 @@ export class StepCard {
     if (!ok || !this.help.solution) return;
     try {
       const script = await this.help.solution(this.step.id);
-      this.solutionEl.innerHTML = this.md.render(`Solution:\n\n\`\`\`\`sh\n${script.trimEnd()}\n\`\`\`\`\n`);
+      this.solutionEl.innerHTML = this.md.render(
+        `Solution:\n\n\`\`\`\`sh script\n${script.trimEnd()}\n\`\`\`\`\n`,
+      );
     } catch (e) {
       this.solutionEl.textContent = `The solution could not be loaded: ${(e as Error).message}`;
     }

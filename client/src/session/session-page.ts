@@ -100,7 +100,10 @@ export class SessionPage implements Page {
               hint: async (step) => (await api.hint(step)).hint,
               solution: challenge ? null : async (step) => (await api.solution(step)).script,
             },
-            run: (text) => workbench.runInTerminal(text),
+            run: {
+              type: (keys) => workbench.typeInTerminal(keys),
+              command: (c) => workbench.runInTerminal(c),
+            },
           })
         : undefined;
     this.show(
@@ -126,6 +129,9 @@ export class SessionPage implements Page {
         else this.ended(reason ?? "the session ended");
       }
     };
+    // Ctrl+W meant for the shell closes the tab: ask first while the session runs.
+    const askBeforeLeaving = (ev: BeforeUnloadEvent): void => ev.preventDefault();
+    addEventListener("beforeunload", askBeforeLeaving);
     const unsubscribe = api.events({
       onEvent,
       onConnected: (c) => header.setLive(c),
@@ -134,6 +140,7 @@ export class SessionPage implements Page {
       unsubscribe,
       () => header.dispose(),
       () => workbench.dispose(),
+      () => removeEventListener("beforeunload", askBeforeLeaving),
     );
   }
 

@@ -41,6 +41,11 @@ export class TerminalStatusLine {
     }
   }
 
+  /** A passing remark (a refused paste); the connection state comes back with the next change. */
+  note(text: string): void {
+    this.text(text);
+  }
+
   dispose(): void {
     clearInterval(this.ticker);
   }
