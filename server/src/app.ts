@@ -40,6 +40,7 @@ import { DiskGuard } from "./sessions/disk-guard.ts";
 import { SessionReconciler } from "./sessions/session-reconciler.ts";
 import type { SessionStore } from "./sessions/session-store.ts";
 import type { TokenStore } from "./sessions/token-store.ts";
+import { isFinished } from "./sessions/session.ts";
 import { attachTerminalServer } from "./terminal/terminal-server.ts";
 import { WorkspaceFiles } from "./workspace/workspace-files.ts";
 
@@ -80,7 +81,12 @@ export function createApp(config: Config, deps: AppDeps): App {
   const progressStore = deps.progress ?? new MemoryProgressStore();
   const tokens = deps.tokens ?? new MemoryTokenStore();
   // Every status move reaches live checks and event streams, whoever made it.
-  const store = observeSessionStore(deps.store, (s) => progress.sessionChanged(s));
+  // A session that is ending tells its terminals first; the terminal server comes later.
+  const terminalsOf: { end?: (id: string) => void } = {};
+  const store = observeSessionStore(deps.store, (s) => {
+    if (s.status === "stopping" || isFinished(s)) terminalsOf.end?.(s.id);
+    progress.sessionChanged(s);
+  });
   const gateway = new EngineGateway({
     connectEngine: (ref) => deps.driver.connectEngine(ref),
     onActivity: (id) => {
@@ -218,6 +224,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     },
     { serves: (req) => !previews.owns(req) },
   );
+  terminalsOf.end = (id) => void terminals.hub.endSession(id);
 
   return {
     server,

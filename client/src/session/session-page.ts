@@ -80,6 +80,7 @@ export class SessionPage implements Page {
       api,
       say: (text) => this.say(text),
       setDeadline: (at) => header.setDeadline(at),
+      disableExtend: (why) => header.disableExtend(why),
       ended: (reason) => this.ended(reason),
       showReport: () => this.showReport(api),
     });

@@ -32,6 +32,7 @@ export function mountTerminal(el: HTMLElement, opts: MountTerminalOptions): Moun
   screen.style.cssText = "width:100%;height:calc(100% - 1.5em)";
   const status = new TerminalStatusLine(el.appendChild(document.createElement("div")));
 
+  const viewer = opts.mode === "view";
   const xterm = new Terminal({ cursorBlink: true, scrollback: 5000, disableStdin: opts.mode === "view" });
   const fit = new FitAddon();
   xterm.loadAddon(fit);
@@ -40,6 +41,7 @@ export function mountTerminal(el: HTMLElement, opts: MountTerminalOptions): Moun
   xterm.attachCustomKeyEventHandler(shortcuts(xterm));
 
   let replaying = 0;
+  let learnerSize: { cols: number; rows: number } | undefined;
   const connection = new TerminalConnection({
     url: terminalUrl(opts.sessionId, opts.term),
     token: opts.token,
@@ -54,11 +56,17 @@ export function mountTerminal(el: HTMLElement, opts: MountTerminalOptions): Moun
       });
     },
     onStatus: (s) => status.show(s),
+    // A viewer draws at the learner's size, or full-screen programs (top) come out garbled.
+    onSize: (cols, rows) => {
+      learnerSize = { cols, rows };
+      xterm.resize(cols, rows);
+      letterbox(screen, xterm);
+    },
     onGap: () => xterm.write("\r\n\x1b[2m[earlier output was dropped while disconnected]\x1b[0m\r\n"),
   });
   status.onRetry(() => connection.connect());
   const onContextMenu = rightClick(xterm, (text) => status.note(text));
-  if (opts.mode !== "view") screen.addEventListener("contextmenu", onContextMenu);
+  if (!viewer) screen.addEventListener("contextmenu", onContextMenu);
 
   const subscriptions = [
     xterm.onData((data) => {
@@ -67,13 +75,13 @@ export function mountTerminal(el: HTMLElement, opts: MountTerminalOptions): Moun
       if (replaying > 0 && isTerminalReport(data)) return;
       connection.input(data);
     }),
-    xterm.onResize(({ cols, rows }) => connection.resize(cols, rows)),
+    xterm.onResize(({ cols, rows }) => viewer || connection.resize(cols, rows)),
   ];
   // Refit on every layout change, once per frame at most; xterm reports the new size.
   let frame = 0;
   const observer = new ResizeObserver(() => {
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => fit.fit());
+    frame = requestAnimationFrame(() => (learnerSize ? letterbox(screen, xterm) : fit.fit()));
   });
   observer.observe(el);
   connection.connect();
@@ -93,6 +101,16 @@ export function mountTerminal(el: HTMLElement, opts: MountTerminalOptions): Moun
       el.replaceChildren();
     },
   };
+}
+
+/** Centres the terminal at its own size on a dark box, scaled down if the box is smaller. */
+function letterbox(box: HTMLElement, xterm: Terminal): void {
+  const el = xterm.element;
+  if (!el) return;
+  box.classList.add("letterboxed");
+  el.style.transform = "";
+  const scale = Math.min(1, box.clientWidth / el.offsetWidth, box.clientHeight / el.offsetHeight);
+  el.style.transform = scale < 1 ? `scale(${scale})` : "";
 }
 
 /** Shift+Tab leaves the terminal. Ctrl+V (and Ctrl+Shift+V, Cmd+V) paste: in a shell ^V

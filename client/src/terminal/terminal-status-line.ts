@@ -22,7 +22,7 @@ export class TerminalStatusLine {
 
   show(status: ConnectionStatus): void {
     clearInterval(this.ticker);
-    this.retryable = status.state === "closed" && status.code !== "forbidden" && status.code !== "not-found";
+    this.retryable = status.state === "closed" && !["forbidden", "not-found", "ended"].includes(status.code);
     this.el.style.cursor = this.retryable ? "pointer" : "default";
     switch (status.state) {
       case "connecting":
