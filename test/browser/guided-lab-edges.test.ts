@@ -21,20 +21,25 @@ async function revealSolution(stepId: string): Promise<void> {
   await card.locator(".solution code").waitFor();
 }
 
-it("runs a revealed solution as a script, leaving the learner's shell as it was", async () => {
-  session = await startFromCatalog(b.page, b.app.url, "Your first container");
-  await revealSolution("run-detached");
-  await step("run-detached").locator(".solution").getByRole("button", { name: "Run in terminal" }).click();
-  await expect
-    .poll(() => step("run-detached").getAttribute("data-status"), { timeout: 60_000 })
-    .toBe("passed");
-  // The script's `set -eu` stayed in the script: a failing command and an unset variable
-  // leave the interactive shell running.
-  await session.learner.run('false; echo "unset:${NOT_SET_ANYWHERE}"; echo "alive-$((40+2))"');
-  await session.learner.waitForScreen(/^alive-42$/m);
-  // The learner saw what ran.
-  expect(await session.learner.screen()).toContain("sh -c '#!/bin/sh");
-});
+// Starting a lab with an image to pull takes minutes on a busy machine.
+it(
+  "runs a revealed solution as a script, leaving the learner's shell as it was",
+  { timeout: 300_000 },
+  async () => {
+    session = await startFromCatalog(b.page, b.app.url, "Your first container");
+    await revealSolution("run-detached");
+    await step("run-detached").locator(".solution").getByRole("button", { name: "Run in terminal" }).click();
+    await expect
+      .poll(() => step("run-detached").getAttribute("data-status"), { timeout: 60_000 })
+      .toBe("passed");
+    // The script's `set -eu` stayed in the script: a failing command and an unset variable
+    // leave the interactive shell running.
+    await session.learner.run('false; echo "unset:${NOT_SET_ANYWHERE}"; echo "alive-$((40+2))"');
+    await session.learner.waitForScreen(/^alive-42$/m);
+    // The learner saw what ran.
+    expect(await session.learner.screen()).toContain("sh -c '#!/bin/sh");
+  },
+);
 
 it("pastes with Ctrl+V and with a right-click, not a literal ^V", async () => {
   const { learner } = session;
@@ -54,4 +59,23 @@ it("asks before the page is left while the session runs", async () => {
   await b.page.reload();
   await session.learner.ready();
   expect(b.leavePrompts).toBe(before + 1);
+});
+
+it("shows a fresh step as to do, and what is missing as a sentence once the learner asks", async () => {
+  const logs = step("logs");
+  // The server has checked it (not done), but the learner has not acted on it yet.
+  await expect.poll(() => logs.getAttribute("data-status"), { timeout: 10_000 }).toBe("failed");
+  expect(await logs.locator(".step-status").textContent()).toBe("to do");
+  expect(await logs.locator(".check-results").count()).toBe(0);
+
+  await b.page.getByRole("button", { name: "Check now" }).click();
+  await expect.poll(() => logs.locator(".step-status").textContent(), { timeout: 10_000 }).toBe("not yet");
+  const failed = logs.locator(".check-results > li.fail");
+  expect(await failed.innerText()).toMatch(/^• Not yet: you read a container's logs\.\s+Details$/);
+  // The exact expected-vs-actual is there, behind the disclosure.
+  expect(await failed.locator("details").getAttribute("open")).toBeNull();
+  expect(await failed.locator(".check-errors").isVisible()).toBe(false);
+  await failed.locator("summary").click();
+  expect(await failed.locator(".check-errors").innerText()).toMatch(/expected|got/);
+  expect(b.pageErrors).toEqual([]);
 });

@@ -65,6 +65,7 @@ export class InstructionsPanel {
     this.checkButton.disabled = true;
     this.checkButton.textContent = "Checking…";
     try {
+      for (const c of this.cards) c.asked();
       for (const s of (await this.opts.check()).steps) this.applyStep(s.stepId, s.status, s.results);
     } catch (e) {
       this.announce.textContent = `Checking failed: ${(e as Error).message}`;
