@@ -72,7 +72,7 @@ it("shows a fresh step as to do, and what is missing as a sentence once the lear
   await expect.poll(() => logs.locator(".step-status").textContent(), { timeout: 10_000 }).toBe("not yet");
   if ((await logs.getAttribute("open")) === null) await logs.locator(":scope > summary").click();
   const failed = logs.locator(".check-results > li.fail");
-  expect(await failed.innerText()).toMatch(/^• Not yet: you read a container's logs\.\s+Details$/);
+  expect(await failed.innerText()).toMatch(/^•\s*Not yet: you read a container's logs\.\s+Details$/);
   // The exact expected-vs-actual is there, behind the disclosure.
   expect(await failed.locator("details").getAttribute("open")).toBeNull();
   expect(await failed.locator(".check-errors").isVisible()).toBe(false);
