@@ -88,5 +88,7 @@ export interface ScoreReport {
     readonly passedAt?: string;
     readonly hintsRevealed: number;
     readonly solutionViewed: boolean;
+    /** For a task not passed: the lab's debrief for it (Markdown), what it was about. */
+    readonly debriefMarkdown?: string;
   }>;
 }

@@ -36,6 +36,9 @@ export interface CheckResult {
   readonly pass: boolean;
   readonly errors: readonly string[];
   readonly durationMs: number;
+  /** A plain sentence for the learner ("No container named hello is running yet"), when
+   *  the check type gives one; `errors` keeps the exact expected-vs-actual. */
+  readonly summary?: string;
 }
 
 export type StepStatus = "pending" | "checking" | "passed" | "failed";

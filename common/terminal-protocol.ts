@@ -29,13 +29,16 @@ export type ClientMsg =
   | { t: "ack"; bytes: number }
   | { t: "ping" };
 
-export type ErrorCode = "forbidden" | "not-found" | "hijacked" | "bad-message" | "unavailable";
+/** `ended`: the session is over (ended by the learner, expired); the shell will not come back. */
+export type ErrorCode = "forbidden" | "not-found" | "hijacked" | "bad-message" | "unavailable" | "ended";
 
 export type ServerMsg =
   /** `truncated`: output after the client's lastSeq was already dropped; what is kept follows. */
   | { t: "ready"; seq: number; truncated: boolean }
   | { t: "out"; seq: number; data: string }
   | { t: "exit"; code: number | null }
+  /** To viewers: the size the controller's shell draws for, so they can show it as it is. */
+  | { t: "size"; cols: number; rows: number }
   | { t: "error"; code: ErrorCode; message: string }
   | { t: "pong" };
 
@@ -46,6 +49,7 @@ export const CLOSE_CODES: Readonly<Record<ErrorCode, number>> = {
   "not-found": 4404,
   hijacked: 4409,
   unavailable: 4503,
+  ended: 4410,
 };
 
 export class ProtocolError {

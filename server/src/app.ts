@@ -111,8 +111,11 @@ export function createApp(config: Config, deps: AppDeps): App {
   const sessions: SessionManager = new SessionManager({
     // Every status move reaches live checks and event streams. Terminals let go once the
     // sandbox is down: its shells ended with it, which told their sockets (`exit`) first.
+    // A session that is ending tells its terminals first, so their clients say it ended
+    // rather than that the shell died.
     onMoved: (s) => {
       progress.sessionChanged(s);
+      if (s.status === "stopping") void terminals.hub.endSession(s.id);
       if (s.status === "paused" || s.status === "stopped" || s.status === "failed")
         void terminals.hub.closeSession(s.id);
     },

@@ -26,5 +26,10 @@ it("counts down, offers no help, and scores the work on submit", async () => {
   await expect
     .poll(() => b.page.locator(".report-steps tbody").innerText())
     .toMatch(/Write a note\s+✓ passed/);
+  // Short times read in seconds, not rounded up to "1 min"; a challenge has no hints column.
+  const facts = await b.page.locator(".report .facts").innerText();
+  expect(facts).toMatch(/Time used\s+(\d+ min )?\d+ s of 10 min/);
+  expect(facts).not.toContain("Hints");
+  expect(await b.page.locator(".report-steps thead").innerText()).not.toContain("Hints");
   expect(await b.page.locator(".report .notice").count()).toBe(0); // final: the session has ended
 });

@@ -12,6 +12,13 @@ const b = useBrowserApp();
 let learner: SessionPageDriver;
 
 it("starts the playground from the catalog and runs a container in the terminal", async () => {
+  await b.page.goto(b.app.url);
+  // A favicon, and a playground that does not call itself guided.
+  expect(await b.page.locator('link[rel="icon"]').getAttribute("href")).toMatch(/^data:image\/svg\+xml,/);
+  const card = b.page
+    .getByRole("listitem")
+    .filter({ has: b.page.getByRole("heading", { name: "Playground" }) });
+  expect(await card.locator(".facts").innerText()).toMatch(/Mode\s+free/);
   ({ learner } = await startFromCatalog(b.page, b.app.url, "Playground"));
   await learner.run("docker run --rm busybox echo hello-from-browser");
   await learner.waitForScreen(/^hello-from-browser$/m);
@@ -53,8 +60,9 @@ it("saves a file from Monaco that cat then shows, and asks before overwriting a 
   await b.page.keyboard.press("Control+S");
   await expect.poll(() => b.page.locator(".save-state").textContent(), { timeout: 15_000 }).toBe("Saved");
   await learner.tab("term1");
-  await learner.run("cat notes.txt");
+  await learner.run("cat notes.txt; tail -c 1 notes.txt | od -An -c");
   await learner.waitForScreen(/^edited in monaco/m);
+  await learner.waitForScreen(/^\s+\\n$/m); // saved with a final newline
 
   // Edited in both places: saving asks instead of overwriting the terminal's version.
   await learner.tab("Editor");

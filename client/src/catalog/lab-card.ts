@@ -35,7 +35,11 @@ export function labCard(
   const facts: Array<[string, string]> = [
     ["Level", lab.level],
     ["Time", formatDuration(lab.timeLimitMs ?? lab.durationMs)],
-    ["Mode", lab.mode === "challenge" ? "challenge (timed, no hints)" : "guided"],
+    // A lab with no steps (the playground) guides nothing: it is a free sandbox.
+    [
+      "Mode",
+      lab.mode === "challenge" ? "challenge (timed, no hints)" : lab.stepCount > 0 ? "guided" : "free",
+    ],
   ];
   if (lab.stepCount > 0) facts.push(["Steps", String(lab.stepCount)]);
   if (takeFirst.length > 0) facts.push(["Take first", takeFirst.join(", ")]);

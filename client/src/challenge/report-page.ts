@@ -7,7 +7,8 @@ import { topBar } from "../app/top-bar.ts";
 import { factsList } from "../dom/facts-list.ts";
 import { h } from "../dom/h.ts";
 import { messageView } from "../session/session-messages.ts";
-import { formatDuration } from "../time/format-time.ts";
+import { createMarkdown } from "../instructions/render-markdown.ts";
+import { formatDuration, formatElapsed } from "../time/format-time.ts";
 
 const RETRY_MS = 2000;
 
@@ -49,16 +50,26 @@ export class ReportPage implements Page {
   }
 }
 
+/** Why a task did not pass: the lab's debrief for it, or a plain line. */
+function explanation(step: ScoreReport["steps"][number]): HTMLElement {
+  const el = h("div", { class: "markdown debrief" });
+  if (!step.debriefMarkdown) el.textContent = "Its checks had not passed when the work was submitted.";
+  else el.innerHTML = createMarkdown().render(step.debriefMarkdown); // safe: raw HTML is escaped
+  return el;
+}
+
 export function reportView(r: ScoreReport): HTMLElement {
+  // A challenge offers no hints, so a hints column would always read 0.
+  const guided = r.mode === "guided";
   const facts: Array<[string, string]> = [
     ["Tasks passed", `${r.stepsPassed} of ${r.stepsTotal}`],
     [
       "Time used",
-      formatDuration(r.timeUsedMs) + (r.timeLimitMs ? ` of ${formatDuration(r.timeLimitMs)}` : ""),
+      formatElapsed(r.timeUsedMs) + (r.timeLimitMs ? ` of ${formatDuration(r.timeLimitMs)}` : ""),
     ],
-    ["Hints revealed", String(r.hintsRevealed)],
   ];
-  if (r.mode === "guided") facts.push(["Solutions viewed", String(r.solutionsViewed)]);
+  if (guided) facts.push(["Hints revealed", String(r.hintsRevealed)]);
+  if (guided) facts.push(["Solutions viewed", String(r.solutionsViewed)]);
   return h(
     "main",
     { class: "report", id: "main" },
@@ -85,7 +96,7 @@ export function reportView(r: ScoreReport): HTMLElement {
           h("th", { scope: "col" }, "Task"),
           h("th", { scope: "col" }, "Result"),
           h("th", { scope: "col" }, "Passed after"),
-          h("th", { scope: "col" }, "Hints"),
+          guided ? h("th", { scope: "col" }, "Hints") : null,
         ),
       ),
       h(
@@ -96,9 +107,14 @@ export function reportView(r: ScoreReport): HTMLElement {
             "tr",
             { class: s.status === "passed" ? "pass" : "fail" },
             h("th", { scope: "row" }, s.title),
-            h("td", {}, s.status === "passed" ? "✓ passed" : "✗ not passed"),
-            h("td", {}, s.passedAt ? formatDuration(Date.parse(s.passedAt) - Date.parse(r.startedAt)) : "–"),
-            h("td", {}, String(s.hintsRevealed) + (s.solutionViewed ? " + solution" : "")),
+            h(
+              "td",
+              {},
+              s.status === "passed" ? "✓ passed" : "✗ not passed",
+              s.status === "passed" ? null : explanation(s),
+            ),
+            h("td", {}, s.passedAt ? formatElapsed(Date.parse(s.passedAt) - Date.parse(r.startedAt)) : "–"),
+            guided ? h("td", {}, String(s.hintsRevealed) + (s.solutionViewed ? " + solution" : "")) : null,
           ),
         ),
       ),

@@ -140,10 +140,12 @@ export class EditorPanel {
   }
 
   private async write(file: OpenFile, editor: CodeEditor, base: string | undefined): Promise<void> {
-    const text = editor.value();
+    const typed = editor.value();
+    // Files end with a newline (POSIX text): `cat` then leaves the prompt on a line of its own.
+    const text = typed === "" || typed.endsWith("\n") ? typed : `${typed}\n`;
     const saved = await this.api.saveFile(file.path, text, base);
     file.version = saved.version;
-    if (editor.value() === text) editor.markSaved();
+    if (editor.value() === typed) editor.markSaved();
     this.setState("Saved");
   }
 

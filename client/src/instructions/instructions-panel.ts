@@ -3,14 +3,14 @@
 import type { CheckReport, SessionLabView } from "../../../common/lab-events.ts";
 import type { CheckResult, StepStatus } from "../../../common/lab-types.ts";
 import { h } from "../dom/h.ts";
-import { wireCodeActions } from "./code-actions.ts";
+import { type TerminalRunner, wireCodeActions } from "./code-actions.ts";
 import { createMarkdown } from "./render-markdown.ts";
 import { StepCard, type StepHelp } from "./step-card.ts";
 
 export interface InstructionsOptions {
   readonly check: () => Promise<CheckReport>;
   readonly help: StepHelp;
-  readonly run: (text: string) => void;
+  readonly run: TerminalRunner;
 }
 
 export class InstructionsPanel {
@@ -65,6 +65,7 @@ export class InstructionsPanel {
     this.checkButton.disabled = true;
     this.checkButton.textContent = "Checking…";
     try {
+      for (const c of this.cards) c.asked();
       for (const s of (await this.opts.check()).steps) this.applyStep(s.stepId, s.status, s.results);
     } catch (e) {
       this.announce.textContent = `Checking failed: ${(e as Error).message}`;

@@ -1,7 +1,9 @@
 // Step Markdown to HTML. Lab text is trusted less than our own: raw HTML is escaped, never
 // passed through (markdown-it's `html: false`), and links to javascript:/data: are refused
-// by markdown-it's link validation. Code blocks get "Copy" and, for shell code, "Run".
+// by markdown-it's link validation. Code blocks get "Copy" and, for shell code, "Run"; a
+// block marked `script` after its language, or starting with `#!`, runs as one script.
 import MarkdownIt from "markdown-it";
+import { isScript } from "./script-command.ts";
 
 const SHELL = new Set(["sh", "bash", "shell", "console", "zsh"]);
 
@@ -9,11 +11,13 @@ export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
   md.renderer.rules.fence = (tokens, idx) => {
     const token = tokens[idx];
-    const lang = (token?.info ?? "").trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+    const words = (token?.info ?? "").trim().toLowerCase().split(/\s+/);
+    const lang = words[0] ?? "";
+    const script = words.includes("script") || isScript(token?.content ?? "") ? " data-script" : "";
     const code = md.utils.escapeHtml(token?.content ?? "");
     const cls = lang ? ` class="language-${md.utils.escapeHtml(lang)}"` : "";
     const run = SHELL.has(lang)
-      ? `<button type="button" class="code-run" data-lang="${md.utils.escapeHtml(lang)}">Run in terminal</button>`
+      ? `<button type="button" class="code-run" data-lang="${md.utils.escapeHtml(lang)}"${script}>Run in terminal</button>`
       : "";
     return (
       `<div class="code-block"><pre><code${cls}>${code}</code></pre>` +

@@ -29,6 +29,9 @@ export class StepCard {
   private readonly solutionEl = h("div", { class: "solution" });
   private readonly revealed: string[];
   private current: StepStatus;
+  /** Whether the learner has acted on this step: some check passes, it passed once, or they
+   *  asked for a check. Until then a failed step is simply "to do", with no unmet checks listed. */
+  private acted = false;
 
   constructor(
     index: number,
@@ -78,11 +81,19 @@ export class StepCard {
     return this.current;
   }
 
+  /** The learner pressed "Check now": what is missing is worth showing from now on. */
+  asked(): void {
+    this.acted = true;
+  }
+
   update(status: StepStatus, results: readonly CheckResult[]): void {
     this.current = status;
+    this.acted ||= status === "passed" || results.some((r) => r.pass);
+    const shown = status === "failed" && !this.acted ? "pending" : status;
     this.el.dataset.status = status;
-    this.statusEl.textContent = STATUS_TEXT[status];
-    this.results.replaceChildren(results.length > 0 ? checkResults(results) : "");
+    this.el.dataset.shown = shown;
+    this.statusEl.textContent = STATUS_TEXT[shown];
+    this.results.replaceChildren(results.length > 0 && shown !== "pending" ? checkResults(results) : "");
   }
 
   private showHints(): void {
@@ -121,7 +132,9 @@ export class StepCard {
     if (!ok || !this.help.solution) return;
     try {
       const script = await this.help.solution(this.step.id);
-      this.solutionEl.innerHTML = this.md.render(`Solution:\n\n\`\`\`\`sh\n${script.trimEnd()}\n\`\`\`\`\n`);
+      this.solutionEl.innerHTML = this.md.render(
+        `Solution:\n\n\`\`\`\`sh script\n${script.trimEnd()}\n\`\`\`\`\n`,
+      );
     } catch (e) {
       this.solutionEl.textContent = `The solution could not be loaded: ${(e as Error).message}`;
     }

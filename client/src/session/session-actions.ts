@@ -8,19 +8,28 @@ export interface SessionActionsDeps {
   readonly api: SessionApi;
   readonly say: (text: string) => void;
   readonly setDeadline: (at: number) => void;
+  readonly disableExtend: (why: string) => void;
   readonly ended: (reason: string) => void;
   readonly paused: (view: SessionView) => void;
   readonly showReport: () => void;
 }
+
+const MINUTES = 30;
 
 export class SessionActions {
   constructor(private readonly d: SessionActionsDeps) {}
 
   async extend(): Promise<void> {
     try {
-      const view = await this.d.api.extend(30);
+      const before = (await this.d.api.view()).expiresAt;
+      const view = await this.d.api.extend(MINUTES);
+      const gained = Date.parse(view.expiresAt) - Date.parse(before);
       this.d.setDeadline(Date.parse(view.expiresAt));
-      this.d.say("Extended: the new end time is shown above.");
+      if (gained >= MINUTES * 60_000) return this.d.say("Extended: the new end time is shown above.");
+      // The server caps a session's life; a short gain means the cap was reached.
+      const why = "This session has reached the longest time a session may run, so it cannot be extended.";
+      this.d.disableExtend(why);
+      this.d.say(gained > 0 ? `Extended as far as it goes. ${why}` : why);
     } catch (e) {
       this.d.say(`Could not extend: ${(e as Error).message}`);
     }

@@ -42,12 +42,26 @@ export class SessionHeader {
       h(
         "div",
         { class: "header-actions" },
-        challenge ? button("Submit", o.onSubmit, "primary") : button("Extend 30 min", o.onExtend),
+        challenge
+          ? button("Submit", o.onSubmit, "primary")
+          : this.extendButton(button("Extend 30 min", o.onExtend)),
         button("Pause", o.onPause),
         challenge ? null : button("Viewer links", o.onViewerLinks),
         button("End session", o.onEnd, "danger"),
       ),
     );
+  }
+
+  private extend: HTMLButtonElement | undefined;
+  private extendButton(b: HTMLButtonElement): HTMLButtonElement {
+    return (this.extend = b);
+  }
+
+  /** At the longest a session may run: the button stays, disabled, saying why on hover. */
+  disableExtend(why: string): void {
+    if (!this.extend) return;
+    this.extend.disabled = true;
+    this.extend.title = why;
   }
 
   /** Epoch milliseconds. */

@@ -31,6 +31,7 @@ export class SessionWorkspace {
       api,
       say: (text) => this.say(text),
       setDeadline: (at) => this.header.setDeadline(at),
+      disableExtend: (why) => this.header.disableExtend(why),
       ...hooks,
     });
     this.header = new SessionHeader({
@@ -52,7 +53,10 @@ export class SessionWorkspace {
               hint: async (step) => (await api.hint(step)).hint,
               solution: challenge ? null : async (step) => (await api.solution(step)).script,
             },
-            run: (text) => workbench.runInTerminal(text),
+            run: {
+              type: (keys) => workbench.typeInTerminal(keys),
+              command: (c) => workbench.runInTerminal(c),
+            },
           })
         : undefined;
     this.el = h(

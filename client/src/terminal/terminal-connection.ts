@@ -21,6 +21,8 @@ export interface TerminalConnectionOptions {
    *  `replayed`: output the server held before this socket's `ready` (history, not live). */
   readonly onOutput: (data: string, done: () => void, replayed: boolean) => void;
   readonly onStatus: (status: ConnectionStatus) => void;
+  /** (Viewers) the size the controller's shell draws for. */
+  readonly onSize?: (cols: number, rows: number) => void;
   /** Output was lost while away (the replay buffer had moved on). */
   readonly onGap?: () => void;
   readonly WebSocketImpl?: typeof WebSocket;
@@ -28,7 +30,7 @@ export interface TerminalConnectionOptions {
 }
 
 /** These will not get better by retrying. `unavailable` will, so it is not here. */
-const FATAL: ReadonlySet<string> = new Set(["forbidden", "not-found", "hijacked", "bad-message"]);
+const FATAL: ReadonlySet<string> = new Set(["forbidden", "not-found", "hijacked", "bad-message", "ended"]);
 const PING_MS = 15_000;
 /** Browsers notice a dead connection late; silence this long means it is gone. */
 const SILENCE_MS = 40_000;
@@ -123,6 +125,8 @@ export class TerminalConnection {
       case "error":
         if (FATAL.has(msg.code)) this.stop({ state: "closed", reason: msg.message, code: msg.code });
         return;
+      case "size":
+        return this.opts.onSize?.(msg.cols, msg.rows);
       case "pong":
         return;
     }

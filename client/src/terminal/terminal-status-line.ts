@@ -22,7 +22,7 @@ export class TerminalStatusLine {
 
   show(status: ConnectionStatus): void {
     clearInterval(this.ticker);
-    this.retryable = status.state === "closed" && status.code !== "forbidden" && status.code !== "not-found";
+    this.retryable = status.state === "closed" && !["forbidden", "not-found", "ended"].includes(status.code);
     this.el.style.cursor = this.retryable ? "pointer" : "default";
     switch (status.state) {
       case "connecting":
@@ -39,6 +39,11 @@ export class TerminalStatusLine {
       case "closed":
         return this.text(this.retryable ? `${status.reason} (click to reconnect)` : status.reason);
     }
+  }
+
+  /** A passing remark (a refused paste); the connection state comes back with the next change. */
+  note(text: string): void {
+    this.text(text);
   }
 
   dispose(): void {

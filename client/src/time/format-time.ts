@@ -8,6 +8,14 @@ export function formatDuration(ms: number): string {
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
+/** Time spent, to the second under an hour: "38 s", "4 min 5 s", "2 min 0 s", "1 h 2 min". */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  if (total < 60) return `${total} s`;
+  if (total < 3600) return `${Math.floor(total / 60)} min ${total % 60} s`;
+  return formatDuration(ms);
+}
+
 /** A countdown clock; never negative. Seconds are rounded up, so 0:00 means time is up. */
 export function formatClock(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));

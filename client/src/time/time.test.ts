@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Countdown } from "./countdown.ts";
-import { formatClock, formatDuration, formatWait } from "./format-time.ts";
+import { formatClock, formatDuration, formatElapsed, formatWait } from "./format-time.ts";
 
 describe("formatting", () => {
   it("reads lab lengths and clocks", () => {
@@ -15,6 +15,13 @@ describe("formatting", () => {
     expect(formatClock(59_001)).toBe("1:00");
     expect(formatWait(30_000)).toBe("less than a minute");
     expect(formatWait(180_000)).toBe("about 3 min");
+  });
+
+  it("reads time spent to the second while it is short", () => {
+    expect(formatElapsed(38_400)).toBe("38 s");
+    expect(formatElapsed(245_000)).toBe("4 min 5 s");
+    expect(formatElapsed(120_000)).toBe("2 min 0 s");
+    expect(formatElapsed(3_723_000)).toBe("1 h 2 min");
   });
 });
 

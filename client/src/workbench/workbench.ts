@@ -61,10 +61,20 @@ export class Workbench {
   }
 
   /** Types into the terminal last used ("Run in terminal" in the instructions). */
-  runInTerminal(text: string): void {
+  typeInTerminal(keys: string): void {
     this.tabs.select(`t-${this.activeTerminal}`);
     const t = this.terminals.get(this.activeTerminal);
-    t?.connection.input(text);
+    t?.connection.input(keys);
+    t?.focus();
+  }
+
+  /** Runs one command in the terminal last used. Pasted, so a shell that asked for bracketed
+   *  paste takes a multi-line command whole (tabs stay tabs, no continuation prompts). */
+  runInTerminal(command: string): void {
+    this.tabs.select(`t-${this.activeTerminal}`);
+    const t = this.terminals.get(this.activeTerminal);
+    t?.paste(command);
+    t?.connection.input("\r");
     t?.focus();
   }
 

@@ -15,6 +15,7 @@ export function scoreReport(lab: Lab, p: LabProgress, state: SessionState, now: 
       ...(sp.passedAt !== undefined ? { passedAt: iso(sp.passedAt) } : {}),
       hintsRevealed: sp.hintsRevealed,
       solutionViewed: sp.solutionViewed,
+      ...(sp.status !== "passed" && s.debriefMarkdown ? { debriefMarkdown: s.debriefMarkdown } : {}),
     };
   });
   const ended = state === "stopped" || state === "failed";

@@ -11,7 +11,13 @@ export class DebouncedResize {
     private readonly delayMs: number,
     private size: { cols: number; rows: number },
     private readonly onError: (err: unknown) => void,
+    private readonly onResized: (size: { cols: number; rows: number }) => void = () => {},
   ) {}
+
+  /** The size the shell was last given. */
+  get current(): { cols: number; rows: number } {
+    return this.size;
+  }
 
   request(cols: number, rows: number): void {
     this.pending = { cols, rows };
@@ -28,5 +34,6 @@ export class DebouncedResize {
     if (!next || (next.cols === this.size.cols && next.rows === this.size.rows)) return;
     this.size = next;
     this.tty.resize(next.cols, next.rows).catch(this.onError);
+    this.onResized(next);
   }
 }

@@ -47,6 +47,13 @@ export class TerminalHub {
     for (const [, pending] of mine) (await pending.catch(() => undefined))?.close();
   }
 
+  /** Tells the terminals of a session that is ending, before its sandbox goes, so their
+   *  clients say the session ended rather than that the shell died. */
+  async endSession(sessionId: string): Promise<void> {
+    const mine = [...this.terminals].filter(([key]) => key.startsWith(`${sessionId}/`));
+    for (const [, pending] of mine) (await pending.catch(() => undefined))?.end("the session has ended");
+  }
+
   /** Detaches every terminal (dtach keeps the shells), e.g. at shutdown. */
   async closeAll(): Promise<void> {
     const all = await Promise.allSettled([...this.terminals.values()]);

@@ -69,7 +69,9 @@ export class Terminal {
   ) {
     this.replay = new ReplayBuffer(opts.replayBytes, opts.seqBase + 1);
     const size = { cols: opts.cols, rows: opts.rows };
-    this.resizer = new DebouncedResize(tty, opts.resizeDebounceMs, size, opts.onError);
+    this.resizer = new DebouncedResize(tty, opts.resizeDebounceMs, size, opts.onError, (s) =>
+      this.toViewers({ t: "size", ...s }),
+    );
     // stream: true holds back a character split across chunks until its last byte comes.
     const gateMs = opts.inputGateMs ?? 3000;
     this.gate = gateMs > 0 ? new InputGate((d) => tty.write(d), 150, gateMs) : openGate(tty);
@@ -100,6 +102,7 @@ export class Terminal {
     }
     const { chunks, truncated } = this.replay.since(hello.lastSeq);
     peer.send({ t: "ready", seq: this.replay.seq, truncated });
+    if (hello.mode === "view") peer.send({ t: "size", ...this.resizer.current });
     for (const c of chunks) {
       peer.send({ t: "out", seq: c.seq, data: c.data });
       state.unacked += c.bytes;
@@ -107,6 +110,14 @@ export class Terminal {
     this.peers.set(peer, state);
     this.flow();
     return this.attachment(peer, state);
+  }
+
+  /** The session is over: every peer is told so (not that its shell died) and let go. */
+  end(message: string): void {
+    if (this.closed) return;
+    for (const peer of this.peers.keys()) peer.kick("ended", message);
+    this.peers.clear();
+    this.close();
   }
 
   /** Detaches from the process; the dtach-held shell inside the sandbox lives on. */
@@ -142,6 +153,10 @@ export class Terminal {
         if (this.peers.size === 0) this.armIdle();
       },
     };
+  }
+
+  private toViewers(msg: ServerMsg): void {
+    for (const [peer, state] of this.peers) if (state.mode === "view") peer.send(msg);
   }
 
   private output(data: string): void {
