@@ -15,7 +15,7 @@ const config = loadConfig();
 // Sessions spend most of their time waiting on the engine (pulls, container starts, the
 // checks' settle delay), so one more than the cores keeps a 2-core machine busy without
 // crowding it.
-const JOBS = String(Math.min(4, availableParallelism() + 1));
+const JOBS = String(Math.min(6, availableParallelism() * 2));
 
 async function labTest(...args: string[]) {
   const out: string[] = [];

@@ -1,3 +1,0 @@
-#!/bin/sh
-# Lists images, but never looks inside one.
-docker image ls

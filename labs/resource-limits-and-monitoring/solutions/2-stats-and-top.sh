@@ -1,4 +1,0 @@
-#!/bin/sh
-set -eu
-docker stats --no-stream
-docker top web
