@@ -10,13 +10,7 @@ import type { CheckContext } from "./check-context.ts";
 import { parseSpec, result, type CheckType } from "./check-type.ts";
 import { dig, Expect } from "./expect.ts";
 
-const STORAGE_KINDS = [
-  "named-volume",
-  "anonymous-volume",
-  "bind",
-  "tmpfs",
-  "container-layer",
-] as const;
+const STORAGE_KINDS = ["named-volume", "anonymous-volume", "bind", "tmpfs", "container-layer"] as const;
 type Kind = (typeof STORAGE_KINDS)[number];
 
 const schema = z.strictObject({
