@@ -139,6 +139,11 @@ describe("session access", () => {
     // A view token stays a view token, whoever else is in the room: the cookie does not widen it.
     const view = access.mint("mine", "view");
     expect(refusal(() => access.authorize("mine", view.token, "control", ada))).toMatch(/can only view/);
+    // And a revoked one is refused, though the owner's cookie rides along: the token decides.
+    access.revoke("mine", view.id);
+    expect(refusal(() => access.authorize("mine", view.token, "view", ada))).toBe(
+      "forbidden: invalid session or token",
+    );
     // Another learner, or a session started with the API (no owner), reads as a wrong token.
     const wrong = "forbidden: invalid session or token";
     expect(refusal(() => access.authorize("mine", undefined, "view", bob))).toBe(wrong);

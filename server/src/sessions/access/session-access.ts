@@ -45,7 +45,9 @@ export class SessionAccess {
         "unauthorized",
         "this call needs a session token (Authorization: Bearer <token>) or the identity cookie of its learner",
       );
-    const grant = (token !== undefined ? this.identify(id, token) : undefined) ?? this.owned(id, learner);
+    // A presented token decides alone: a revoked viewer link stays refused in a browser that
+    // also holds the owner's cookie.
+    const grant = token !== undefined ? this.identify(id, token) : this.owned(id, learner);
     if (!grant) throw new SlipwayError("forbidden", "invalid session or token");
     if (!covers(grant.scope, need))
       throw new SlipwayError(
