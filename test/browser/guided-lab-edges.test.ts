@@ -46,10 +46,13 @@ it("pastes with Ctrl+V and with a right-click, not a literal ^V", async () => {
   await b.page.evaluate("navigator.clipboard.writeText('echo pasted-$((6*7))')");
   await b.page.locator('[role="tabpanel"]:not([hidden]) .xterm').click();
   await b.page.keyboard.press("Control+V");
+  // The paste reads the clipboard asynchronously: press Enter once the text is on the line.
+  await learner.waitForScreen(/echo pasted-\$\(\(6\*7\)\)/);
   await b.page.keyboard.press("Enter");
   await learner.waitForScreen(/^pasted-42$/m);
   await b.page.evaluate("navigator.clipboard.writeText('echo right-clicked-$((1+1))')");
   await b.page.locator('[role="tabpanel"]:not([hidden]) .xterm').click({ button: "right" });
+  await learner.waitForScreen(/echo right-clicked-\$\(\(1\+1\)\)/);
   await b.page.keyboard.press("Enter");
   await learner.waitForScreen(/^right-clicked-2$/m);
 });
