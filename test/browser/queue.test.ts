@@ -2,6 +2,7 @@
 // and turns into their session by itself once a sandbox is free.
 import { expect, it } from "vitest";
 import { useBrowserApp } from "./browser-app.ts";
+import { launchChromium } from "./launch-chromium.ts";
 import { startFromCatalog } from "./start-from-catalog.ts";
 import { SessionPageDriver } from "./session-page-driver.ts";
 
@@ -9,7 +10,9 @@ const b = useBrowserApp({ SLIPWAY_MAX_SESSIONS: "1" });
 
 it("shows the place in line, then the session once the first learner leaves", async () => {
   await startFromCatalog(b.page, b.app.url, "Playground");
-  const second = await b.browser.context.newPage();
+  // Another learner: a browser of their own, so not the first one's identity and labs.
+  const other = await launchChromium();
+  const second = await other.context.newPage();
   await second.goto(b.app.url);
   const card = second
     .getByRole("listitem")
@@ -24,7 +27,9 @@ it("shows the place in line, then the session once the first learner leaves", as
     .getByRole("dialog", { name: "End this session?" })
     .getByRole("button", { name: "End session" })
     .click();
-  await expect.poll(() => b.page.locator("h1").textContent()).toBe("This session has ended");
+  await expect
+    .poll(() => b.page.locator("h1").textContent(), { timeout: 30_000 })
+    .toBe("This session has ended");
   await new SessionPageDriver(second).ready();
-  await second.close();
+  await other.close();
 });
