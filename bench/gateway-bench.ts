@@ -5,9 +5,8 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import { loadConfig } from "../server/src/config.ts";
 import { EngineGateway } from "../server/src/gateway/engine-gateway.ts";
 import { startTestApp } from "../test/support/test-app.ts";
 import { percentile, report } from "./stats.ts";
@@ -31,8 +30,9 @@ export async function gatewayBench(): Promise<void> {
     const s = await t.startSession();
     const sockets = {
       gateway: EngineGateway.socketPath(t.app.sessions.gatewayDir(s.id)),
-      // The driver's host-side socket of the same engine (see DockerDriver.engineSocket).
-      direct: join(loadConfig().stateDir, "sandboxes", s.id, "engine", "docker.sock"),
+      // The driver's host-side socket of the same engine, beside the gateway's folder on the
+      // sandbox's disk (SERVER_DIRS in session-disk.ts).
+      direct: join(dirname(t.app.sessions.gatewayDir(s.id)), "engine", "docker.sock"),
     };
     // Asynchronous: the gateway being measured serves from this very process.
     const docker = async (via: keyof typeof sockets, args: readonly string[]) => {
