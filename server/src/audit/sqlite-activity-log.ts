@@ -1,6 +1,7 @@
 // The audit trail in the session database (its own connection, WAL), so it outlives a
 // restart like the session it belongs to. Capped per session, trimming reads first.
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { openDatabase } from "../util/open-database.ts";
 import type { ActivityLog } from "./activity-log.ts";
 import { ActivityListeners, DEFAULT_ACTIVITY_CAP, isRead } from "./activity-listeners.ts";
 import type { AuditEntry } from "../../../common/audit-entry.ts";
@@ -17,9 +18,7 @@ export class SqliteActivityLog implements ActivityLog {
     file: string,
     private readonly cap = DEFAULT_ACTIVITY_CAP,
   ) {
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
+    this.db = openDatabase(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS activity (
         id INTEGER PRIMARY KEY AUTOINCREMENT, session TEXT NOT NULL, time TEXT NOT NULL,

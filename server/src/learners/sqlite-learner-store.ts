@@ -1,6 +1,7 @@
 // Learners and their one-time link codes, in the session database (tables of their own).
 // Rows are read through a schema, like sessions: nothing is cast from the disk.
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { openDatabase } from "../util/open-database.ts";
 import { z } from "zod";
 import type { Learner, LinkRecord } from "./learner.ts";
 import type { LearnerStore } from "./learner-store.ts";
@@ -17,9 +18,7 @@ export class SqliteLearnerStore implements LearnerStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
+    this.db = openDatabase(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS learners (id TEXT PRIMARY KEY, key_hash TEXT NOT NULL UNIQUE, data TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS learner_links (code_hash TEXT PRIMARY KEY, learner_id TEXT NOT NULL,

@@ -1,6 +1,7 @@
 // Progress in the session database (its own table and connection), written on every change.
 // WAL with synchronous NORMAL, like the session store: each write survives kill -9.
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { openDatabase } from "../util/open-database.ts";
 import type { LabProgress } from "./progress.ts";
 import type { ProgressStore } from "./progress-store.ts";
 
@@ -10,9 +11,7 @@ export class SqliteProgressStore implements ProgressStore {
   private readonly upsert: Database.Statement<[string, string]>;
 
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
+    this.db = openDatabase(file);
     this.db.exec("CREATE TABLE IF NOT EXISTS progress (session_id TEXT PRIMARY KEY, data TEXT NOT NULL)");
     this.select = this.db.prepare("SELECT data FROM progress WHERE session_id = ?");
     this.upsert = this.db.prepare(

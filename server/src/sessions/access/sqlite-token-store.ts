@@ -1,7 +1,8 @@
 // Handed-out tokens (hashes only) and server keys in the session database, on a connection of
 // their own like progress and activity. WAL with synchronous NORMAL: a minted or revoked
 // token is on disk before the API answers, and survives kill -9.
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { openDatabase } from "../../util/open-database.ts";
 import { randomBytes } from "node:crypto";
 import type { TokenRecord, TokenStore } from "./token-store.ts";
 
@@ -9,9 +10,7 @@ export class SqliteTokenStore implements TokenStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
+    this.db = openDatabase(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS session_tokens (
         id TEXT PRIMARY KEY, session_id TEXT NOT NULL, created_at INTEGER NOT NULL, data TEXT NOT NULL);

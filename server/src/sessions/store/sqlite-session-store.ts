@@ -2,7 +2,8 @@
 // NORMAL: each write is durable across a process crash (kill -9), which is what we need.
 // Rows are read through the schema (session-schema.ts), so an old row is migrated and a row
 // this version cannot read is reported instead of half-read.
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { openDatabase } from "../../util/open-database.ts";
 import { SlipwayError } from "../../errors.ts";
 import type { Session } from "../session.ts";
 import { type MigrationDefaults, UnreadableSession, readSession, writeSession } from "./session-schema.ts";
@@ -17,9 +18,7 @@ export class SqliteSessionStore implements SessionStore {
     file: string,
     private readonly defaults: MigrationDefaults,
   ) {
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
+    this.db = openDatabase(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, status TEXT NOT NULL, data TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS pool (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, data TEXT NOT NULL);
