@@ -1,4 +1,7 @@
 // npm run bench -- <name…>: prints figures; no targets are asserted here or in tests.
+import { loadConfig } from "../server/src/config.ts";
+import { setupHostFor } from "../server/src/sandbox/create-driver.ts";
+import { consoleProgress } from "../server/src/sandbox/docker/setup/progress.ts";
 import { checksBench } from "./checks-bench.ts";
 import { gatewayBench } from "./gateway-bench.ts";
 import { pauseBench } from "./pause-bench.ts";
@@ -14,6 +17,11 @@ const benches: Record<string, () => Promise<void>> = {
 };
 
 const names = process.argv.slice(2);
+// The benches run on what `npm start` sets up (engine, images, mirror): set it up the same way.
+await setupHostFor(
+  loadConfig(),
+  consoleProgress((l) => console.log(l)),
+);
 for (const name of names.length ? names : Object.keys(benches)) {
   const bench = benches[name];
   if (!bench) {

@@ -2,12 +2,13 @@
 // minutes on a fresh machine (engine install, image builds), so it reports progress.
 import type { Config } from "../config.ts";
 import { DockerDriver } from "./docker/docker-driver.ts";
-import { setupHost } from "./docker/setup/host-setup.ts";
+import { type HostFacts, setupHost } from "./docker/setup/host-setup.ts";
 import type { Progress } from "./docker/setup/progress.ts";
 import type { SandboxDriver } from "./sandbox-driver.ts";
 
-export async function createDriver(config: Config, progress: Progress): Promise<SandboxDriver> {
-  const facts = await setupHost({
+/** Host setup as the config asks for it: `npm start`, the tests and the benches share it. */
+export function setupHostFor(config: Config, progress: Progress): Promise<HostFacts> {
+  return setupHost({
     dockerHost: config.docker.host,
     installEngine: config.docker.installEngine,
     privileged: config.docker.privileged,
@@ -18,6 +19,10 @@ export async function createDriver(config: Config, progress: Progress): Promise<
     env: config.childEnv,
     progress,
   });
+}
+
+export async function createDriver(config: Config, progress: Progress): Promise<SandboxDriver> {
+  const facts = await setupHostFor(config, progress);
   return new DockerDriver({
     dockerHost: config.docker.host,
     stateDir: config.stateDir,
