@@ -13,6 +13,9 @@ export interface SandboxSpec {
   readonly pids: number;
   /** Disk for the learner's engine, workspace and /tmp together; 0 means unbounded. */
   readonly diskGiB: number;
+  /** Images the lab pulls before the learner starts: a driver may start the sandbox holding
+   *  them already (it must still behave as a fresh sandbox that pulled them). */
+  readonly images?: readonly string[];
 }
 
 /** Opaque outside the driver, except for `id` (the session id). */

@@ -206,7 +206,7 @@ export class SessionManager {
   promoteQueued = (): Promise<void> => this.queue.promote();
 
   spec(id: string, lab?: SessionLab): SandboxSpec {
-    return { id, ...this.d.limits, ...lab?.limits };
+    return { id, ...this.d.limits, ...lab?.limits, images: lab?.images ?? [] };
   }
 
   gatewayDir(id: string): string {

@@ -1,5 +1,6 @@
 // The Docker implementation of SandboxDriver: the only code that speaks to the host engine.
 import Dockerode from "dockerode";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Duplex } from "node:stream";
@@ -20,9 +21,11 @@ import { watchSandbox } from "./docker-watch.ts";
 import { dtachStarter, openDtachShell } from "./dtach-shell.ts";
 import { pingEngine } from "./engine-ping.ts";
 import { resolveEnginePaths } from "./engine-paths.ts";
+import { type BuildTemplate, DiskTemplates } from "./disk-templates.ts";
 import {
   SERVER_DIRS,
   createSessionDisk,
+  keepDiskAs,
   mountSessionDisk,
   pruneSandboxDirs,
   removeSessionDisk,
@@ -35,6 +38,9 @@ import { type HostTraits, engineOptions, sandboxNames, workstationOptions } from
 import { SubnetAllocator } from "./subnet-allocator.ts";
 import { mirrorHealthy } from "./setup/registry-mirror.ts";
 import type { HostFacts } from "./setup/host-setup.ts";
+// A template's throwaway sandbox belongs to this process, not to a server's sessions: no
+// reconciler takes it for an orphan, and any Slipway reaps it if this process dies.
+import { ephemeralInstance } from "../../sessions/reconcile/ephemeral-instance.ts";
 
 export interface DockerDriverOptions {
   readonly dockerHost: string | undefined;
@@ -49,6 +55,7 @@ export class DockerDriver implements SandboxDriver {
   private readonly docker: Dockerode;
   private readonly traits: HostTraits;
   private readonly subnets: SubnetAllocator;
+  private readonly templates: DiskTemplates;
 
   constructor(private readonly o: DockerDriverOptions) {
     this.docker = dockerFor(o.dockerHost);
@@ -62,6 +69,10 @@ export class DockerDriver implements SandboxDriver {
       workstationImage: ref("workstation"),
       diskQuota: o.facts.diskQuota?.supported === true,
     };
+    this.templates = new DiskTemplates(
+      join(o.stateDir, "disk-templates"),
+      o.facts.images.map((i) => i.ref),
+    );
   }
 
   async health(): Promise<DriverHealth> {
@@ -96,7 +107,11 @@ export class DockerDriver implements SandboxDriver {
     const traits = { ...this.traits, diskQuota: this.traits.diskQuota && spec.diskGiB > 0 };
     try {
       const disk = traits.diskQuota
-        ? await createSessionDisk(this.sandboxDir(spec.id), spec.diskGiB)
+        ? await createSessionDisk(
+            this.sandboxDir(spec.id),
+            spec.diskGiB,
+            await this.templates.for(spec, this.buildTemplate),
+          )
         : undefined;
       for (const name of SERVER_DIRS) mkdirSync(this.onDisk(spec.id, name), { recursive: true });
       // Volumes still, so they carry labels: on a disk, they bind its folders.
@@ -127,6 +142,38 @@ export class DockerDriver implements SandboxDriver {
       throw new SlipwayError("unavailable", `could not create sandbox ${spec.id}: ${(e as Error).message}`);
     }
   }
+
+  /** A throwaway sandbox pulls the images through its own engine (no gateway, so no learner's
+   *  audit trail), stops as a pause does (dockerd shuts down cleanly), and leaves its disk. */
+  private buildTemplate: BuildTemplate = async (spec, file) => {
+    const id = `template-${randomBytes(6).toString("hex")}`;
+    const labels = {
+      instance: ephemeralInstance("disk-template"),
+      session: id,
+      lab: "disk-template",
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    };
+    try {
+      const ref = await this.create({ ...spec, id, images: [] }, labels);
+      await this.waitReady(ref, 60_000);
+      await Promise.all(
+        spec.images.map(async (image) => {
+          const r = await this.exec(ref, ["docker", "pull", "-q", image], {
+            target: "engine",
+            timeoutMs: 300_000,
+          });
+          if (r.exitCode !== 0) throw new Error(`pulling ${image} failed: ${(r.stderr || r.stdout).trim()}`);
+        }),
+      );
+      const dir = this.sandboxDir(id);
+      await pauseSandbox(this.docker, ref, {
+        unmount: () => keepDiskAs(dir, file),
+        mount: async () => false,
+      });
+    } finally {
+      await this.destroy(id);
+    }
+  };
 
   async waitReady(ref: SandboxRef, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;

@@ -3,7 +3,16 @@
 // space left on device" as on a real laptop, and never the host. Docker's overlay2 has no
 // per-volume quota on ext4, and this kernel has no XFS quota, so the filesystem is the quota.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, statfsSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  statfsSync,
+} from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { StorageReport } from "../sandbox-driver.ts";
@@ -40,13 +49,29 @@ export function isMounted(path: string): boolean {
     .some((l) => l.split(" ")[1] === path);
 }
 
-export async function createSessionDisk(sandboxDir: string, sizeGiB: number): Promise<SessionDisk> {
+/** A new disk: empty, or a copy of a template (a disk of the same size, see disk-templates.ts). */
+export async function createSessionDisk(
+  sandboxDir: string,
+  sizeGiB: number,
+  template?: string,
+): Promise<SessionDisk> {
   const p = paths(sandboxDir);
   mkdirSync(p.mount, { recursive: true });
   if (!isMounted(p.mount)) {
-    await run("truncate", ["-s", `${Math.round(sizeGiB * 1024)}M`, p.image]);
-    // No reserved blocks: the whole quota is the learner's. Lazy init keeps mkfs in milliseconds.
-    await run("mkfs.ext4", ["-q", "-F", "-m", "0", "-E", "lazy_itable_init=1,lazy_journal_init=1", p.image]);
+    if (template) await run("cp", ["--sparse=always", template, p.image]);
+    else {
+      await run("truncate", ["-s", `${Math.round(sizeGiB * 1024)}M`, p.image]);
+      // No reserved blocks: the whole quota is the learner's. Lazy init keeps mkfs in milliseconds.
+      await run("mkfs.ext4", [
+        "-q",
+        "-F",
+        "-m",
+        "0",
+        "-E",
+        "lazy_itable_init=1,lazy_journal_init=1",
+        p.image,
+      ]);
+    }
     await mountLoop(p.image, p.mount);
   }
   for (const d of [p.dockerDir, p.workDir, ...SERVER_DIRS.map((n) => join(p.mount, n))])
@@ -90,6 +115,17 @@ export async function unmountSessionDisk(sandboxDir: string): Promise<void> {
       await new Promise((r) => setTimeout(r, 100 * attempt));
     }
   }
+}
+
+/** Keeps a stopped sandbox's disk as a template at `file`: the engine's store only, since a
+ *  new sandbox's server folders, workspace and /tmp start empty. The sandbox is left diskless. */
+export async function keepDiskAs(sandboxDir: string, file: string): Promise<void> {
+  const p = paths(sandboxDir);
+  for (const name of readdirSync(p.mount))
+    if (name !== "docker" && name !== "lost+found")
+      rmSync(join(p.mount, name), { recursive: true, force: true });
+  await unmountSessionDisk(sandboxDir);
+  renameSync(p.image, file);
 }
 
 /** Mounts a kept image again (resume); false when the sandbox never had a disk. Idempotent. */

@@ -12,10 +12,13 @@ export async function prepareSandbox(
 ): Promise<void> {
   const { files, setup } = await lab.contents(sessionId);
   if (files.length > 0) await driver.putFiles(ref, files);
-  for (const image of lab.images) {
-    const r = await driver.exec(ref, ["docker", "pull", "-q", image], { timeoutMs: 300_000 });
-    if (r.exitCode !== 0) throw new Error(`pulling ${image} failed: ${(r.stderr || r.stdout).trim()}`);
-  }
+  // Side by side: each pull waits mostly on the mirror and on unpacking, not on the others.
+  await Promise.all(
+    lab.images.map(async (image) => {
+      const r = await driver.exec(ref, ["docker", "pull", "-q", image], { timeoutMs: 300_000 });
+      if (r.exitCode !== 0) throw new Error(`pulling ${image} failed: ${(r.stderr || r.stdout).trim()}`);
+    }),
+  );
   if (!setup) return;
   const r = await driver.exec(ref, ["bash", "-c", setup], { timeoutMs: 300_000 });
   if (r.exitCode !== 0)
