@@ -1,12 +1,29 @@
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
 
 // Unit tests sit next to the code and use fakes. Integration tests (test/) run against the
 // real engine, images and mirror, which test/global-setup.ts prepares the same way `npm start`
-// does. Both run in one `npm test`.
+// does. All run in one `npm test`.
+//
+// Integration files mostly wait (on engines booting, containers starting, Chromium), so a few
+// run at once on two cores. The lab gate (`lab test --all`) is the longest file by far and
+// limits its own sessions (--jobs): it goes first, so the others run beside it instead of
+// leaving it to run alone at the end.
+const LAB_GATE = "test/lab-test.test.ts";
+
+class LabGateFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const gate = (f: TestSpecification) => f.moduleId.endsWith(LAB_GATE);
+    return [...sorted.filter(gate), ...sorted.filter((f) => !gate(f))];
+  }
+}
+
 export default defineConfig({
   test: {
-    // Two cores, one engine: test files run one at a time; tests inside a file may overlap.
-    fileParallelism: false,
+    maxWorkers: 4,
+    minWorkers: 1,
+    sequence: { sequencer: LabGateFirst },
     projects: [
       {
         test: {
