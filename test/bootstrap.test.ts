@@ -4,21 +4,12 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../server/src/config.ts";
 import { ensureEngine } from "../server/src/sandbox/docker/setup/engine-bootstrap.ts";
 import { setupHost } from "../server/src/sandbox/docker/setup/host-setup.ts";
+import { hostSetupOptions } from "../server/src/sandbox/create-driver.ts";
 import { silentProgress } from "../server/src/sandbox/docker/setup/progress.ts";
 import { mirrorContainer } from "../server/src/sandbox/docker/setup/registry-mirror.ts";
 
 const config = loadConfig();
-const options = {
-  dockerHost: config.docker.host,
-  installEngine: config.docker.installEngine,
-  privileged: config.docker.privileged,
-  stateDir: config.stateDir,
-  imagesDir: `${config.repoRoot}/docker/images`,
-  mirrorPort: config.mirror.port,
-  mirrorUpstream: config.mirror.upstream,
-  env: config.childEnv,
-  progress: silentProgress,
-};
+const options = hostSetupOptions(config, silentProgress);
 // Image ids sorted: images made in the same second list in no stable order.
 const snapshot = () =>
   execFileSync("docker", [

@@ -2,13 +2,13 @@
 // minutes on a fresh machine (engine install, image builds), so it reports progress.
 import type { Config } from "../config.ts";
 import { DockerDriver } from "./docker/docker-driver.ts";
-import { type HostFacts, setupHost } from "./docker/setup/host-setup.ts";
+import { type HostFacts, type HostSetupOptions, setupHost } from "./docker/setup/host-setup.ts";
 import type { Progress } from "./docker/setup/progress.ts";
 import type { SandboxDriver } from "./sandbox-driver.ts";
 
 /** Host setup as the config asks for it: `npm start`, the tests and the benches share it. */
-export function setupHostFor(config: Config, progress: Progress): Promise<HostFacts> {
-  return setupHost({
+export function hostSetupOptions(config: Config, progress: Progress): HostSetupOptions {
+  return {
     dockerHost: config.docker.host,
     installEngine: config.docker.installEngine,
     privileged: config.docker.privileged,
@@ -18,8 +18,11 @@ export function setupHostFor(config: Config, progress: Progress): Promise<HostFa
     mirrorUpstream: config.mirror.upstream,
     env: config.childEnv,
     progress,
-  });
+  };
 }
+
+export const setupHostFor = (config: Config, progress: Progress): Promise<HostFacts> =>
+  setupHost(hostSetupOptions(config, progress));
 
 export async function createDriver(config: Config, progress: Progress): Promise<SandboxDriver> {
   const facts = await setupHostFor(config, progress);
