@@ -4,12 +4,14 @@ import { setupHostFor } from "../server/src/sandbox/create-driver.ts";
 import { consoleProgress } from "../server/src/sandbox/docker/setup/progress.ts";
 import { checksBench } from "./checks-bench.ts";
 import { gatewayBench } from "./gateway-bench.ts";
+import { labStartsBench } from "./lab-starts-bench.ts";
 import { pauseBench } from "./pause-bench.ts";
 import { sessionsBench } from "./sessions-bench.ts";
 import { terminalBench } from "./terminal-bench.ts";
 
 const benches: Record<string, () => Promise<void>> = {
-  sessions: async () => (await sessionsBench(), await pauseBench()),
+  sessions: async () => (await sessionsBench(), await labStartsBench(), await pauseBench()),
+  labs: labStartsBench,
   pause: pauseBench,
   terminal: terminalBench,
   checks: checksBench,
