@@ -1,0 +1,4 @@
+#!/bin/sh
+set -eu
+docker history nginx
+docker image inspect --format '{{len .RootFS.Layers}}' nginx

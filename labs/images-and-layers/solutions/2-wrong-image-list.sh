@@ -1,0 +1,3 @@
+#!/bin/sh
+# Lists images, but never looks inside one.
+docker image ls

@@ -1,0 +1,5 @@
+#!/bin/sh
+set -eu
+docker exec web1 sh -c 'echo "<h1>Changed inside web1</h1>" > /usr/share/nginx/html/index.html'
+docker exec web2 cat /usr/share/nginx/html/index.html
+docker diff web1
