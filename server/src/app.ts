@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { AssessmentAttempts } from "./assessments/attempts/assessment-attempts.ts";
 import type { AttemptStore } from "./assessments/attempts/attempt-store.ts";
 import { MemoryAttemptStore } from "./assessments/attempts/memory-attempt-store.ts";
+import { AsciicastRecorder } from "./assessments/recording/asciicast-recorder.ts";
 import type { ActivityLog } from "./audit/activity-log.ts";
 import { MemoryActivityLog } from "./audit/memory-activity-log.ts";
 import type { Config } from "./config.ts";
@@ -170,6 +171,11 @@ export function createApp(config: Config, deps: AppDeps): App {
     log: deps.log,
   });
   const attemptStore = deps.attempts ?? new MemoryAttemptStore();
+  const recorder = new AsciicastRecorder({
+    maxBytes: config.assessments.recordingMaxBytes,
+    clock,
+    records: (id) => readable(id)?.attempt !== undefined,
+  });
   const attempts = new AssessmentAttempts({
     assessments: () => deps.labs.assessments(),
     labs: deps.labs,
@@ -178,6 +184,8 @@ export function createApp(config: Config, deps: AppDeps): App {
     stopSession: (id, reason) => sessions.stop(id, reason),
     progress: (id) => progressStore.get(id),
     activity: (id) => activity.list(id),
+    recording: (id) => recorder.cast(id),
+    dropRecording: (id) => recorder.drop(id),
     store: attemptStore,
     clock,
     log: deps.log,
@@ -275,6 +283,7 @@ export function createApp(config: Config, deps: AppDeps): App {
         progress.learnerActive(id);
       },
       log: { info: (o, m) => deps.log("info", m, o), warn: (o, m) => deps.log("warn", m, o) },
+      recorder,
     },
     { serves: (req) => !previews.owns(req) },
   );

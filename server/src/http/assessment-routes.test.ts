@@ -1,6 +1,7 @@
 // Assessments through createApp on the in-memory driver: the catalog, an attempt's tasks (the
 // next one started ahead), skipping and coming back, finishing, the report, and the time limit.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import type { AssessmentReport, AttemptView } from "../../../common/assessment-views.ts";
 import { type MemoryApp, startMemoryApp } from "../memory-app.test-helper.ts";
 
@@ -80,6 +81,45 @@ describe("assessments", () => {
     expect(report).toMatchObject({ score: 50, passLine: 75, passed: false, seed: a.id });
     await m.app.sessions.settle();
     expect(m.store.list().filter((s) => s.status !== "stopped")).toEqual([]);
+  });
+
+  it("records the task's terminal as asciicast v2 into the report", async () => {
+    const a = await start();
+    const s0 = sessionOf(a, 0);
+    const ws = new WebSocket(`${m.url.replace("http", "ws")}/api/sessions/${s0.id}/terminals/main`);
+    const seen: string[] = [];
+    ws.on("message", (raw) => {
+      const msg = JSON.parse(String(raw)) as { t: string; data?: string };
+      if (msg.t === "out" && msg.data) seen.push(msg.data);
+    });
+    await new Promise((r) => ws.once("open", r));
+    ws.send(
+      JSON.stringify({
+        t: "hello",
+        token: s0.token,
+        term: "main",
+        cols: 90,
+        rows: 20,
+        lastSeq: 0,
+        mode: "control",
+      }),
+    );
+    ws.send(JSON.stringify({ t: "in", data: "echo recorded\r" }));
+    for (let i = 0; i < 50 && !seen.join("").includes("recorded"); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    ws.close();
+    await m.call("POST", `/api/attempts/${a.id}/finish`, { token: a.token });
+    const report = (await m.call<AssessmentReport>("GET", `/api/attempts/${a.id}/report`, { token: a.token }))
+      .body;
+    const lines = (report.tasks[0]?.recording ?? "")
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as unknown);
+    expect(lines[0]).toMatchObject({ version: 2, width: 90, height: 20 });
+    const events = lines.slice(1) as Array<[number, string, string]>;
+    expect(events.every(([t, kind]) => typeof t === "number" && kind === "o")).toBe(true);
+    expect(events.map((e) => e[2]).join("")).toContain("recorded");
+    expect(report.tasks[1]?.recording).toBeUndefined(); // no terminal was opened there
   });
 
   it("ends at its time limit, report written, even if no timer fired", async () => {

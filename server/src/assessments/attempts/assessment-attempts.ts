@@ -126,6 +126,7 @@ export class AssessmentAttempts {
     const sessions = closed.tasks.map((_, k) => this.sessionOf(id, k));
     const report = await attemptReport(this.d, await this.assessment(a), closed, sessions, now, reason);
     this.d.store.put({ ...closed, finishedAt: now, endReason: reason, report });
+    for (const s of sessions) if (s) this.d.dropRecording?.(s.id);
     for (const s of this.d.listSessions().filter((x) => x.attempt?.id === id && !isFinished(x)))
       await this.d
         .stopSession(s.id, reason)

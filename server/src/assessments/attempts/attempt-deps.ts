@@ -24,6 +24,8 @@ export interface AttemptDeps {
   readonly activity: (sessionId: string) => AuditEntry[];
   /** The session's terminal as asciicast v2, if it was recorded. */
   readonly recording?: (sessionId: string) => { cast: string; truncated: boolean } | undefined;
+  /** Forgets a recording once the report holds it. */
+  readonly dropRecording?: (sessionId: string) => void;
   readonly store: AttemptStore;
   readonly clock: () => number;
   readonly log: Log;
