@@ -126,7 +126,9 @@ export class AttemptPage implements Page {
     this.ctx.tokens.give(s.id, s.token);
     const mount = h("div", { class: "attempt-session" });
     this.body.replaceChildren(mount);
-    this.session = { id: s.id, page: new SessionPage(mount, this.ctx, s.id) };
+    // A task that ends (the attempt's time is up) is the attempt's business: re-read it.
+    const over = () => void this.refresh(() => this.api?.view());
+    this.session = { id: s.id, page: new SessionPage(mount, this.ctx, s.id, over) };
   }
 
   private async finish(): Promise<void> {
