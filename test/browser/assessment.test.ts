@@ -14,7 +14,7 @@ import { SessionPageDriver } from "./session-page-driver.ts";
 const b = useBrowserApp({ SLIPWAY_LABS_DIR: "test/fixtures/labs" });
 const shot = (name: string) => b.page.screenshot({ path: join(tmpdir(), `slipway-assessment-${name}.png`) });
 
-it("takes an assessment end to end, and its report is shared read-only", async () => {
+it("takes an assessment end to end, and its report is shared read-only", { timeout: 360_000 }, async () => {
   const page = b.page;
   await page.goto(b.app.url);
   const card = page.locator('[data-assessment="fixture-assessment"]');

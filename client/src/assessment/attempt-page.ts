@@ -36,7 +36,7 @@ export class AttemptPage implements Page {
           "An assessment is taken in the tab it was started in.",
         ),
       );
-    else root.append(this.bar, this.body);
+    else root.append(h("div", { class: "attempt-layout" }, this.bar, this.body));
     this.timer = setInterval(() => this.tick(), 1000);
     void this.refresh(() => this.api?.view());
   }
