@@ -6,6 +6,10 @@ import { existsSync } from "node:fs";
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { AssessmentAttempts } from "./assessments/attempts/assessment-attempts.ts";
+import type { AttemptStore } from "./assessments/attempts/attempt-store.ts";
+import { MemoryAttemptStore } from "./assessments/attempts/memory-attempt-store.ts";
+import { AsciicastRecorder } from "./assessments/recording/asciicast-recorder.ts";
 import type { ActivityLog } from "./audit/activity-log.ts";
 import { MemoryActivityLog } from "./audit/memory-activity-log.ts";
 import type { Config } from "./config.ts";
@@ -15,6 +19,7 @@ import { type Allowances, allowancesOf } from "./gateway/policy/allowances.ts";
 import { isSlipwayError } from "./errors.ts";
 import { tokenFrom } from "./http/auth.ts";
 import { errorHandler } from "./http/error-handler.ts";
+import { assessmentRoutes } from "./http/assessment-routes.ts";
 import { fileRoutes } from "./http/file-routes.ts";
 import { healthRoute } from "./http/health-route.ts";
 import { labEventsRoute } from "./http/lab-events-route.ts";
@@ -69,6 +74,8 @@ export interface AppDeps {
   /** Handed-out session tokens (hashes) and server keys; in memory unless the caller keeps
    *  them (main.ts does, so viewer links and previews survive a restart). */
   readonly tokens?: TokenStore;
+  /** Assessment attempts and their reports; in memory unless the caller keeps them. */
+  readonly attempts?: AttemptStore;
 }
 
 export interface App {
@@ -81,6 +88,7 @@ export interface App {
   readonly activity: ActivityLog;
   readonly progress: ProgressService;
   readonly learners: Learners;
+  readonly attempts: AssessmentAttempts;
   /** Adopts surviving sessions, starts the reconcile loop and listens; resolves to the URL. */
   start(): Promise<string>;
   /** Stops listening and closes every store; sessions live on in their sandboxes. */
@@ -162,6 +170,26 @@ export function createApp(config: Config, deps: AppDeps): App {
     poolMaxAgeMs: 86_400_000,
     log: deps.log,
   });
+  const attemptStore = deps.attempts ?? new MemoryAttemptStore();
+  const recorder = new AsciicastRecorder({
+    maxBytes: config.assessments.recordingMaxBytes,
+    clock,
+    records: (id) => readable(id)?.attempt !== undefined,
+  });
+  const attempts = new AssessmentAttempts({
+    assessments: () => deps.labs.assessments(),
+    labs: deps.labs,
+    listSessions: () => deps.store.list(),
+    startSession: (lab, owner, opts) => sessions.start(lab, owner, opts),
+    stopSession: (id, reason) => sessions.stop(id, reason),
+    progress: (id) => progressStore.get(id),
+    activity: (id) => activity.list(id),
+    recording: (id) => recorder.cast(id),
+    dropRecording: (id) => recorder.drop(id),
+    store: attemptStore,
+    clock,
+    log: deps.log,
+  });
   const overview = new LearnerOverview({
     sessions,
     labs: deps.labs,
@@ -221,6 +249,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   );
   app.use("/api/sessions", startSessionRoute(sessions, learners), api.router);
   app.use("/api", labCatalogRoute(deps.labs));
+  app.use("/api", assessmentRoutes(attempts, learners));
   app.use("/api", express.json({ limit: "256kb" }), learnerRoutes(learners, access, overview));
   app.use(
     "/api",
@@ -254,6 +283,7 @@ export function createApp(config: Config, deps: AppDeps): App {
         progress.learnerActive(id);
       },
       log: { info: (o, m) => deps.log("info", m, o), warn: (o, m) => deps.log("warn", m, o) },
+      recorder,
     },
     { serves: (req) => !previews.owns(req) },
   );
@@ -268,9 +298,11 @@ export function createApp(config: Config, deps: AppDeps): App {
     activity,
     progress,
     learners,
+    attempts,
     async start() {
       await reconciler.boot();
       await progress.adoptAll();
+      attempts.restore();
       reconciler.startInterval(config.sessions.reconcileMs);
       const guardDisk = () =>
         void diskGuard.check().catch((e) => deps.log("error", "disk check failed", { error: String(e) }));
@@ -283,6 +315,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     },
     async close() {
       reconciler.stopInterval();
+      attempts.close();
       clearInterval(diskTimer);
       await terminals.close();
       await sessions.pool.drain();
@@ -296,6 +329,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       learnerStore.close();
       activity.close?.();
       tokens.close();
+      attemptStore.close();
     },
   };
 }

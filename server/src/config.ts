@@ -52,6 +52,10 @@ export interface Config {
     readonly pausedDiskGiB: number;
     readonly reconcileMs: number;
   };
+  readonly assessments: {
+    /** A task's terminal recording (asciicast) stops growing at this size. */
+    readonly recordingMaxBytes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -187,6 +191,9 @@ export function loadConfig(env: Env = process.env, repoRoot = resolve(import.met
       pausedRetentionMs: duration("SLIPWAY_PAUSED_RETENTION", "7d"),
       pausedDiskGiB: num("SLIPWAY_PAUSED_DISK_GIB", 100, 0, 1_000_000),
       reconcileMs: duration("SLIPWAY_RECONCILE_INTERVAL", "30s"),
+    }),
+    assessments: Object.freeze({
+      recordingMaxBytes: int("SLIPWAY_RECORDING_MAX_KIB", 1024, 16, 65536) * 1024,
     }),
   });
 }

@@ -1,5 +1,7 @@
 // The router: one page at a time, chosen by the URL fragment (see routing/route.ts).
 import { LearnerApi } from "../api/learner-api.ts";
+import { AssessmentReportPage } from "../assessment/assessment-report-page.ts";
+import { AttemptPage } from "../assessment/attempt-page.ts";
 import { CatalogPage } from "../catalog/catalog-page.ts";
 import { ReportPage } from "../challenge/report-page.ts";
 import { LinkPage } from "../my-labs/link-page.ts";
@@ -40,6 +42,12 @@ export function startApp(root: HTMLElement): void {
         break;
       case "watch":
         page = new ViewerPage(root, ctx, route);
+        break;
+      case "attempt":
+        page = new AttemptPage(root, ctx, route.id);
+        break;
+      case "assessment-report":
+        page = new AssessmentReportPage(root, ctx, route.id, route.share);
         break;
     }
     // Move focus to the new page's heading, so keyboard and screen reader users start there.

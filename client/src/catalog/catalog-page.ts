@@ -1,6 +1,7 @@
 // The catalog: the labs the server offers grouped by track (labs/tracks.yaml, in order), then
 // the rest and the playground; each with where the learner stands in it, and "Start" or
 // "Continue". Above them, the learner's labs in progress, to pick up where they left off.
+import type { AssessmentSummary } from "../../../common/assessment-views.ts";
 import type { LabStanding } from "../../../common/learner-views.ts";
 import type { LabSummary, Track } from "../../../common/lab-types.ts";
 import { apiRequest } from "../api/api-request.ts";
@@ -9,6 +10,8 @@ import type { AppContext, Page } from "../app/page.ts";
 import { topBar } from "../app/top-bar.ts";
 import { h } from "../dom/h.ts";
 import { inlineCode } from "../dom/inline-code.ts";
+import { startAttempt } from "../assessment/attempt-api.ts";
+import { formatDuration } from "../time/format-time.ts";
 import { routeHref } from "../routing/route.ts";
 import { catalogSections } from "./catalog-sections.ts";
 import { inProgressList } from "./in-progress-list.ts";
@@ -32,6 +35,11 @@ export class CatalogPage implements Page {
   private readonly abort = new AbortController();
   private readonly mine = h("section", { class: "catalog-mine", "aria-labelledby": "mine-title" });
   private readonly sections = h("div", { class: "catalog-sections" });
+  private readonly assessments = h("section", {
+    class: "track",
+    "aria-labelledby": "assessments-title",
+    hidden: true,
+  });
   private readonly notice = h("p", { class: "notice", role: "status" });
   private busy = false;
 
@@ -54,6 +62,7 @@ export class CatalogPage implements Page {
         this.notice,
         this.mine,
         this.sections,
+        this.assessments,
       ),
     );
     void this.load();
@@ -76,6 +85,7 @@ export class CatalogPage implements Page {
     } catch (e) {
       this.notice.textContent = `The lab list could not be loaded (${(e as Error).message}). The playground is still available.`;
     }
+    void this.loadAssessments();
     const byLab = new Map((await standings).map((s) => [s.lab, s]));
     const trackList = await tracks;
     if (this.abort.signal.aborted) return;
@@ -110,6 +120,62 @@ export class CatalogPage implements Page {
           ),
         );
       }),
+    );
+  }
+
+  /** Assessments: challenges drawn for the candidate, under one clock, with a report. */
+  private async loadAssessments(): Promise<void> {
+    const list = await apiRequest<{ assessments: AssessmentSummary[] }>("GET", "/api/assessments").then(
+      (r) => r.assessments,
+      (): AssessmentSummary[] => [],
+    );
+    if (this.abort.signal.aborted || list.length === 0) return;
+    this.assessments.hidden = false;
+    this.assessments.replaceChildren(
+      h("h2", { id: "assessments-title", class: "track-title" }, "Assessments"),
+      h(
+        "p",
+        { class: "lead" },
+        "Troubleshooting tasks drawn for you, under one clock, with a report you can share.",
+      ),
+      h(
+        "ul",
+        { class: "lab-grid", "aria-label": "Assessments" },
+        ...list.map((a) => {
+          const status = h("p", { class: "lab-status", role: "status" });
+          const button: HTMLButtonElement = h(
+            "button",
+            {
+              type: "button",
+              onclick: () => {
+                button.disabled = true;
+                status.textContent = "Starting your first task…";
+                startAttempt(a.id).then(
+                  (at) => void (location.hash = routeHref({ page: "attempt", id: at.id })),
+                  (e: Error) => {
+                    status.textContent = `Could not start: ${e.message}`;
+                    button.disabled = false;
+                  },
+                );
+              },
+            },
+            "Start assessment",
+          );
+          return h(
+            "li",
+            { class: "lab-card", "data-assessment": a.id },
+            h("h3", {}, a.title),
+            h("p", {}, a.summary),
+            h(
+              "p",
+              { class: "lab-meta" },
+              `${a.tasks} tasks · ${formatDuration(a.timeLimitMs)} · pass at ${a.passLine} %`,
+            ),
+            button,
+            status,
+          );
+        }),
+      ),
     );
   }
 

@@ -6,13 +6,17 @@
 //   #/session/<id>          a learner's lab session (its token comes from the identity)
 //   #/session/<id>/report   a challenge's score report
 //   #/watch[/<id>[/<term>]] the read-only viewer; ?token= is accepted once, then stored
+//   #/assessment/<id>       taking an assessment attempt (its token is in this tab)
+//   #/assessment/<id>/report its report; ?share= carries a share link's token
 export type Route =
   | { readonly page: "catalog" }
   | { readonly page: "my" }
   | { readonly page: "link"; readonly code: string }
   | { readonly page: "session"; readonly id: string }
   | { readonly page: "report"; readonly id: string }
-  | { readonly page: "watch"; readonly id?: string; readonly term: string; readonly token?: string };
+  | { readonly page: "watch"; readonly id?: string; readonly term: string; readonly token?: string }
+  | { readonly page: "attempt"; readonly id: string }
+  | { readonly page: "assessment-report"; readonly id: string; readonly share?: string };
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const CODE = /^[A-Za-z0-9-]{4,40}$/;
@@ -25,6 +29,11 @@ export function parseRoute(hash: string): Route {
   if (page === "session" && id && ID.test(id) && parts.length <= 3) {
     if (sub === undefined) return { page: "session", id };
     if (sub === "report") return { page: "report", id };
+  }
+  if (page === "assessment" && id && ID.test(id) && parts.length <= 3) {
+    if (sub === undefined) return { page: "attempt", id };
+    const share = new URLSearchParams(query).get("share") ?? undefined;
+    if (sub === "report") return { page: "assessment-report", id, ...(share ? { share } : {}) };
   }
   if (page === "my" && parts.length === 1) return { page: "my" };
   if (page === "link" && id && CODE.test(id) && parts.length === 2) return { page: "link", code: id };
@@ -53,6 +62,12 @@ export function routeHref(route: Route): string {
       return `#/session/${encodeURIComponent(route.id)}`;
     case "report":
       return `#/session/${encodeURIComponent(route.id)}/report`;
+    case "attempt":
+      return `#/assessment/${encodeURIComponent(route.id)}`;
+    case "assessment-report": {
+      const base = `#/assessment/${encodeURIComponent(route.id)}/report`;
+      return route.share ? `${base}?share=${encodeURIComponent(route.share)}` : base;
+    }
     case "watch": {
       const base = route.id ? `#/watch/${encodeURIComponent(route.id)}/${route.term}` : "#/watch";
       return route.token ? `${base}?token=${encodeURIComponent(route.token)}` : base;

@@ -24,6 +24,9 @@ export class SessionPage implements Page {
     private readonly root: HTMLElement,
     private readonly ctx: AppContext,
     private readonly id: string,
+    /** Set when the session is part of something larger (an assessment's task): its end is
+     *  told here instead of leading to the session's own report or ended view. */
+    private readonly over?: () => void,
   ) {
     ctx.title("Lab");
     root.append(messageView("Opening your session…", ""));
@@ -132,11 +135,13 @@ export class SessionPage implements Page {
 
   private showReport(api: SessionApi): void {
     this.dispose();
+    if (this.over) return this.over();
     location.hash = routeHref({ page: "report", id: api.id });
   }
 
   private ended(reason: string): void {
     this.dispose();
+    if (this.over) return this.over();
     this.ctx.tokens.forget(this.id);
     this.show(endedView(reason));
   }

@@ -10,6 +10,7 @@ const deps = { labsDir: resolve(root, "labs") };
 const shipped = readdirSync(deps.labsDir)
   .filter((d) => existsSync(resolve(deps.labsDir, d, "lab.yaml")))
   .sort();
+const assessments = readdirSync(resolve(deps.labsDir, "assessments")).filter((f) => f.endsWith(".yaml"));
 
 function capture() {
   const out: string[] = [];
@@ -21,7 +22,7 @@ describe("slipway lab", () => {
   it("validate: all labs in labs/ are valid", async () => {
     const c = capture();
     expect(await runLabCommand(["lab", "validate"], c.io, deps)).toBe(0);
-    expect(c.out).toEqual([`${shipped.length} lab(s) valid`]);
+    expect(c.out).toEqual([`${shipped.length} lab(s) and ${assessments.length} assessment(s) valid`]);
   });
 
   it("validate: prints every located error and exits 1", async () => {

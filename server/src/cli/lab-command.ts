@@ -74,9 +74,10 @@ export async function runLabCommand(
     paths.length && !flags.has("--all") ? paths.map((p) => (isAbsolute(p) ? p : resolve(p))) : [deps.labsDir];
 
   if (command === "validate") {
-    const { labs, issues } = await validateLabs(targets);
+    const { labs, issues, assessments } = await validateLabs(targets);
     for (const i of issues) io.err(formatIssue(i));
-    io.out(issues.length ? `${issues.length} problem(s) found` : `${labs.length} lab(s) valid`);
+    const more = assessments.length ? ` and ${assessments.length} assessment(s)` : "";
+    io.out(issues.length ? `${issues.length} problem(s) found` : `${labs.length} lab(s)${more} valid`);
     return issues.length ? 1 : 0;
   }
   if (command === "dev") {

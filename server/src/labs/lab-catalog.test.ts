@@ -12,7 +12,14 @@ describe("LabCatalog", () => {
       (_l, msg) => void logged.push(msg),
     );
     const ids = (await catalog.list()).map((l) => l.id);
-    expect(ids).toEqual(["live-steps", "playground", "timed-challenge", "variants", "wrong-solution"]);
+    expect(ids).toEqual([
+      "live-steps",
+      "note-challenge",
+      "playground",
+      "timed-challenge",
+      "variants",
+      "wrong-solution",
+    ]);
     expect(logged).toContainEqual(
       expect.stringMatching(/^lab not offered: .*unknown-check\/lab.yaml:12:15: unknown check type/),
     );

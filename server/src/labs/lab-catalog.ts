@@ -3,6 +3,7 @@
 // built-in playground when the folder has none. Serves sessions (SessionLab), the API
 // (summaries) and checks (the full Lab).
 import type { LabSummary, Track } from "../../../common/lab-types.ts";
+import type { Assessment } from "../assessments/assessment.ts";
 import type { Log } from "../logger.ts";
 import type { LabProvider, SessionLab } from "../sessions/lab-provider.ts";
 import { hasVariables, type Lab, toLabSummary } from "./lab.ts";
@@ -34,10 +35,17 @@ export const PLAYGROUND_LAB: Lab = {
 interface Loaded {
   readonly labs: readonly Lab[];
   readonly tracks?: readonly Track[];
+  readonly assessments?: readonly Assessment[];
 }
 
 export class LabCatalog implements LabProvider {
-  private loaded: Promise<{ byId: ReadonlyMap<string, Lab>; tracks: readonly Track[] }> | undefined;
+  private loaded:
+    | Promise<{
+        byId: ReadonlyMap<string, Lab>;
+        tracks: readonly Track[];
+        assessments: readonly Assessment[];
+      }>
+    | undefined;
 
   constructor(
     private readonly load: () => Promise<Loaded>,
@@ -47,9 +55,9 @@ export class LabCatalog implements LabProvider {
   /** Labs from these folders; invalid ones are logged and skipped. */
   static fromPaths(paths: readonly string[], log: Log, options?: SessionLabOptions): LabCatalog {
     return new LabCatalog(async () => {
-      const { labs, issues, tracks } = await validateLabs(paths);
+      const { labs, issues, tracks, assessments } = await validateLabs(paths);
       for (const i of issues) log("warn", `lab not offered: ${formatIssue(i)}`, { file: i.file });
-      return { labs, tracks };
+      return { labs, tracks, assessments };
     }, options);
   }
 
@@ -102,14 +110,20 @@ export class LabCatalog implements LabProvider {
     return tracks.map((t) => ({ ...t, labs: t.labs.filter((id) => byId.has(id)) }));
   }
 
+  /** The assessments in the labs folders, each drawing only from labs offered here. */
+  async assessments(): Promise<readonly Assessment[]> {
+    return (await this.loadOnce()).assessments;
+  }
+
   private async labs(): Promise<ReadonlyMap<string, Lab>> {
     return (await this.loadOnce()).byId;
   }
 
   private loadOnce() {
-    this.loaded ??= this.load().then(({ labs, tracks = [] }) => ({
+    this.loaded ??= this.load().then(({ labs, tracks = [], assessments = [] }) => ({
       byId: new Map(labs.map((l) => [l.id, l])),
       tracks,
+      assessments,
     }));
     return this.loaded;
   }

@@ -2,11 +2,17 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { builtinChecks } from "../checks/check-registry.ts";
 import { labSchema } from "./lab-schema.ts";
-import { LAB_SCHEMA_FILE, renderLabSchema } from "./write-lab-schema.ts";
+import {
+  ASSESSMENT_SCHEMA_FILE,
+  LAB_SCHEMA_FILE,
+  renderAssessmentSchema,
+  renderLabSchema,
+} from "./write-lab-schema.ts";
 
 describe("lab schema", () => {
   it("matches the committed JSON Schema (run write-lab-schema.ts after changing it)", () => {
     expect(readFileSync(LAB_SCHEMA_FILE, "utf8")).toBe(renderLabSchema());
+    expect(readFileSync(ASSESSMENT_SCHEMA_FILE, "utf8")).toBe(renderAssessmentSchema());
   });
 
   it("tells editors every check type and its fields", () => {

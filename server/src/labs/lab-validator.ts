@@ -3,6 +3,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Track } from "../../../common/lab-types.ts";
+import { ASSESSMENTS_FOLDER, type Assessment } from "../assessments/assessment.ts";
+import { loadAssessments } from "../assessments/assessment-loader.ts";
 import { SlipwayError } from "../errors.ts";
 import { builtinChecks, type CheckRegistry } from "../checks/check-registry.ts";
 import type { Lab } from "./lab.ts";
@@ -15,6 +17,8 @@ export interface ValidationReport {
   readonly issues: readonly LabIssue[];
   /** From tracks.yaml in a folder of labs, if there is one. */
   readonly tracks: readonly Track[];
+  /** From assessments/ in a folder of labs, each drawing only from valid challenges there. */
+  readonly assessments: readonly Assessment[];
 }
 
 /** The tracks file of a folder of labs (not of a single lab folder). */
@@ -26,7 +30,9 @@ export function findLabDirs(path: string): string[] {
   if (existsSync(join(path, "lab.yaml"))) return [path];
   if (!existsSync(path)) return [path]; // loadLab reports the missing lab.yaml
   return readdirSync(path, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(path, d.name, "lab.yaml")))
+    .filter(
+      (d) => d.isDirectory() && d.name !== ASSESSMENTS_FOLDER && existsSync(join(path, d.name, "lab.yaml")),
+    )
     .map((d) => join(path, d.name))
     .sort();
 }
@@ -66,8 +72,15 @@ export async function validateLabs(
   const labs = results.flatMap((r, i) =>
     r.lab && !dupes.has(join(dirs[i] as string, "lab.yaml")) ? [r.lab] : [],
   );
+  const assessments: Assessment[] = [];
+  const modes = new Map(labs.map((l) => [l.id, l.mode]));
+  for (const path of paths.filter((p) => tracksFileOf(p) !== undefined)) {
+    const a = await loadAssessments(path, modes);
+    issues.push(...a.issues);
+    assessments.push(...a.assessments);
+  }
   issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
-  return { labs, issues, tracks };
+  return { labs, issues, tracks, assessments };
 }
 
 function unknownLabs(

@@ -10,6 +10,10 @@ export interface StepProgress {
   readonly solutionViewed: boolean;
   /** When the step first passed. */
   readonly passedAt?: number;
+  /** Evaluations of its checks (live re-checks included) up to and including the first pass,
+   *  and how many of those failed: an assessment's report shows how the candidate got there. */
+  readonly checkRuns?: number;
+  readonly failedRuns?: number;
 }
 
 export interface LabProgress {
@@ -51,11 +55,19 @@ export function applyStepChange(
   stepIds: readonly string[],
   now: number,
 ): { progress: LabProgress; completed: boolean } {
-  const firstPass = c.status === "passed" && stepProgress(p, c.stepId).passedAt === undefined;
+  const before = stepProgress(p, c.stepId);
+  const counting = before.passedAt === undefined;
+  const firstPass = c.status === "passed" && counting;
   const next = withStep(p, c.stepId, {
     status: c.status,
     results: c.results,
     ...(firstPass ? { passedAt: now } : {}),
+    ...(counting
+      ? {
+          checkRuns: (before.checkRuns ?? 0) + 1,
+          failedRuns: (before.failedRuns ?? 0) + (c.status === "passed" ? 0 : 1),
+        }
+      : {}),
   });
   const completed = next.finishedAt === undefined && allPassed(next, stepIds);
   return { progress: completed ? { ...next, finishedAt: now } : next, completed };

@@ -8,7 +8,7 @@ import type { KeyedLearner } from "../learners/learner.ts";
 import type { Log } from "../logger.ts";
 import type { ExecResult, SandboxDriver, SandboxRef, SandboxSpec } from "../sandbox/sandbox-driver.ts";
 import { controlToken } from "./access/control-token.ts";
-import { newSessionId } from "./ids.ts";
+import { hashToken, newSessionId } from "./ids.ts";
 import type { LabProvider, SessionLab } from "./lab-provider.ts";
 import { SessionLauncher } from "./launch/session-launcher.ts";
 import { WarmPool } from "./launch/warm-pool.ts";
@@ -46,6 +46,13 @@ export interface SessionManagerDeps {
   /** Every status change, whoever made it: live checks, event streams and terminals follow it. */
   readonly onMoved?: (s: Session) => void;
   readonly log: Log;
+}
+
+export interface StartOptions {
+  /** Start it as a task of an assessment attempt, ending when the attempt does. */
+  readonly attempt?: { readonly id: string; readonly task: number; readonly endsAt: number };
+  /** Its control token, made from its id (an attempt's tasks derive theirs from its token). */
+  readonly tokenOf?: (id: string) => string;
 }
 
 export class SessionManager {
@@ -107,7 +114,11 @@ export class SessionManager {
   }
 
   /** Starts a session; resolves once it is ready, failed, or queued behind the capacity limit. */
-  async start(labId: string, owner?: KeyedLearner): Promise<{ session: SessionView; token: string }> {
+  async start(
+    labId: string,
+    owner?: KeyedLearner,
+    opts: StartOptions = {},
+  ): Promise<{ session: SessionView; token: string }> {
     const lab = await this.d.labs.get(labId);
     if (!lab) throw new SlipwayError("not-found", `no lab "${labId}"`);
     if (this.d.diskLow?.())
@@ -116,14 +127,18 @@ export class SessionManager {
     const hasRoom = this.queue.hasRoom();
     const pooled = hasRoom && !lab.limits ? this.pool.take() : undefined;
     const id = pooled?.id ?? newSessionId();
-    const { token, tokenHash } = controlToken(id, owner);
+    const { token, tokenHash } = opts.tokenOf
+      ? { token: opts.tokenOf(id), tokenHash: hashToken(opts.tokenOf(id)) }
+      : controlToken(id, owner);
     const base = {
       id,
       tokenHash,
       lab: lab.id,
       createdAt: now,
       lastActivityAt: now,
-      ...this.expiry.window(now, lab.timeLimitMs),
+      // A task of an assessment ends with the assessment, not at its own lab's limit.
+      ...this.expiry.window(now, opts.attempt ? Math.max(1, opts.attempt.endsAt - now) : lab.timeLimitMs),
+      ...(opts.attempt ? { attempt: { id: opts.attempt.id, task: opts.attempt.task } } : {}),
       ...(owner ? { owner: owner.learner.id } : {}),
       ...(owner?.learner.classId ? { classId: owner.learner.classId } : {}),
     };

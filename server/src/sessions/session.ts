@@ -28,6 +28,8 @@ export interface SessionBase {
   readonly classId?: string;
   /** Where its sandbox came from, for per-lab warm pools later. */
   readonly origin?: "pool" | "fresh";
+  /** The assessment attempt it is a task of, and which task (an index into its draw). */
+  readonly attempt?: { readonly id: string; readonly task: number };
 }
 
 interface Kept {

@@ -2,6 +2,7 @@
 import type { IncomingMessage } from "node:http";
 import type { TerminalMode } from "../../../common/terminal-protocol.ts";
 import type { SandboxDriver, SandboxRef } from "../sandbox/sandbox-driver.ts";
+import type { TerminalRecorder } from "./terminal-hub.ts";
 
 /** What a hello's token allows. */
 export interface TerminalGrant {
@@ -26,6 +27,8 @@ export interface TerminalServerDeps {
   /** Called on learner input, so the session's idle timer can be pushed back. */
   onActivity(sessionId: string): void;
   log: TerminalLog;
+  /** Records the terminals of some sessions (an assessment's tasks). */
+  recorder?: TerminalRecorder;
 }
 
 export interface TerminalServerOptions {

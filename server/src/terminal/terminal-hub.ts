@@ -14,6 +14,13 @@ export interface TerminalHubOptions {
   readonly inputGateMs?: number;
   /** Seeds seq numbers; injectable for tests. */
   readonly now?: () => number;
+  /** Told of each terminal opened and of its output (assessment recordings). */
+  readonly recorder?: TerminalRecorder;
+}
+
+export interface TerminalRecorder {
+  opened(sessionId: string, term: string, size: { cols: number; rows: number }): void;
+  output(sessionId: string, term: string, data: string): void;
 }
 
 /** Names become socket names in the sandbox and URL segments: keep them plain. */
@@ -64,6 +71,8 @@ export class TerminalHub {
   private async start(key: string, ref: SandboxRef, name: string, size: { cols: number; rows: number }) {
     if (!TERMINAL_NAME.test(name)) throw new Error(`invalid terminal name: ${name}`);
     const tty = await this.opts.driver.openTty(ref, { name, cols: size.cols, rows: size.rows });
+    const recorder = this.opts.recorder;
+    recorder?.opened(ref.id, name, size);
     const self: Terminal = new Terminal(tty, {
       cols: size.cols,
       rows: size.rows,
@@ -78,6 +87,7 @@ export class TerminalHub {
       resizeDebounceMs: this.opts.resizeDebounceMs ?? 50,
       inputGateMs: this.opts.inputGateMs,
       onError: this.opts.onError,
+      ...(recorder ? { onOutput: (data: string) => recorder.output(ref.id, name, data) } : {}),
       onClosed: () => void this.terminals.get(key)?.then((t) => t === self && this.terminals.delete(key)),
     });
     return self;

@@ -22,7 +22,7 @@ export function attachTerminalServer(
   opts: TerminalServerOptions = {},
 ): TerminalServer {
   const onError = (err: unknown) => deps.log.warn({ err }, "terminal error");
-  const hub = new TerminalHub({ driver: deps.driver, onError, ...opts });
+  const hub = new TerminalHub({ driver: deps.driver, onError, recorder: deps.recorder, ...opts });
   // Frames between 1 MiB and this get a `bad-message` error; beyond it ws closes with 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_FRAME_BYTES });
 

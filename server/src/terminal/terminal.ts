@@ -39,6 +39,8 @@ export interface TerminalOptions {
   readonly reconnectGraceMs?: number;
   readonly onClosed: () => void;
   readonly onError: (err: unknown) => void;
+  /** Every chunk of output, as viewers get it (an assessment task's recording). */
+  readonly onOutput?: (data: string) => void;
 }
 
 interface PeerState {
@@ -161,6 +163,7 @@ export class Terminal {
 
   private output(data: string): void {
     if (data === "" || this.closed) return;
+    this.opts.onOutput?.(data);
     const chunk = this.replay.push(data);
     if (this.ghost) this.ghost.unacked += chunk.bytes;
     for (const [peer, state] of this.peers) {

@@ -95,5 +95,6 @@ function baseOf(s: Session): SessionBase {
     ...(s.owner !== undefined ? { owner: s.owner } : {}),
     ...(s.classId !== undefined ? { classId: s.classId } : {}),
     ...(s.origin !== undefined ? { origin: s.origin } : {}),
+    ...(s.attempt !== undefined ? { attempt: s.attempt } : {}),
   };
 }

@@ -23,7 +23,7 @@ function storeWith(rows: Array<[string, string]>) {
 }
 
 describe("stored sessions", () => {
-  it("migrates a version 1 row (no cap, no clock), and writes it back as version 2", () => {
+  it("migrates a version 1 row (no cap, no clock), and writes it back as the current version", () => {
     const store = storeWith([["old1", JSON.stringify(v1)]]);
     const s = store.get("old1");
     expect(s).toMatchObject({ status: "ready", capAt: 1000 + 8 * H, clock: "running" });
@@ -31,19 +31,19 @@ describe("stored sessions", () => {
     const raw = (store as unknown as { db: { prepare(sql: string): { get(): { data: string } } } }).db
       .prepare("SELECT data FROM sessions")
       .get();
-    expect(JSON.parse(raw.data)).toMatchObject({ schemaVersion: 2, capAt: 1000 + 8 * H });
+    expect(JSON.parse(raw.data)).toMatchObject({ schemaVersion: 3, capAt: 1000 + 8 * H });
   });
 
   it("reports rows it cannot read instead of half-reading them, and lists the rest", () => {
     const store = storeWith([
       ["old1", JSON.stringify(v1)],
-      ["newer", JSON.stringify({ ...v1, id: "newer", schemaVersion: 3 })],
+      ["newer", JSON.stringify({ ...v1, id: "newer", schemaVersion: 4 })],
       ["broken", JSON.stringify({ ...v1, id: "broken", status: "ready", sandbox: undefined })],
       ["junk", "{not json"],
     ]);
     expect(store.list().map((s) => s.id)).toEqual(["old1"]);
     expect(store.unreadable()).toEqual([
-      { id: "newer", problem: "it was written by a newer Slipway (schema version 3)" },
+      { id: "newer", problem: "it was written by a newer Slipway (schema version 4)" },
       { id: "broken", problem: expect.stringContaining("sandbox") },
       { id: "junk", problem: "its record is not JSON" },
     ]);

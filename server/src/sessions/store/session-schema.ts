@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Session } from "../session.ts";
 
-export const SESSION_SCHEMA_VERSION = 2;
+export const SESSION_SCHEMA_VERSION = 3;
 
 const ref = z.object({ id: z.string(), engine: z.string(), workstation: z.string() }).strict();
 const ms = z.number().int().nonnegative();
@@ -22,6 +22,10 @@ const base = {
   owner: z.string().optional(),
   classId: z.string().optional(),
   origin: z.enum(["pool", "fresh"]).optional(),
+  attempt: z
+    .object({ id: z.string().min(1), task: z.number().int().nonnegative() })
+    .strict()
+    .optional(),
 };
 const kept = { sandbox: ref, readyAt: ms };
 const paused = { ...kept, pausedAt: ms, reason: z.string() };
@@ -74,12 +78,13 @@ function migrate(raw: unknown, d: MigrationDefaults): unknown {
   const version = doc.schemaVersion ?? 1;
   if (typeof version === "number" && version > SESSION_SCHEMA_VERSION)
     throw new UnreadableSession(`it was written by a newer Slipway (schema version ${version})`);
+  if (version === 2) return { ...doc, schemaVersion: 3 }; // version 3 added the optional `attempt`
   if (version === 1) {
     // Version 1: no pause, no cap, no clock; "stopping" had no reason.
     const createdAt = typeof doc.createdAt === "number" ? doc.createdAt : 0;
     return {
       ...doc,
-      schemaVersion: 2,
+      schemaVersion: 3,
       capAt: Math.max(Number(doc.expiresAt) || 0, createdAt + d.maxTtlMs),
       clock: "running",
       ...(doc.status === "stopping" && doc.reason === undefined ? { reason: "stopped on request" } : {}),
