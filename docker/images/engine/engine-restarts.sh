@@ -8,7 +8,7 @@
 # which starts them once the API answers. Run before dockerd, which rewrites these files.
 # Fails (and the entrypoint lets dockerd restart them itself) if a file cannot be read.
 set -eu
-dir=/var/lib/docker/containers
+dir=${1:-/var/lib/docker/containers}
 [ -d "$dir" ] || exit 0
 set --
 for c in "$dir"/*/; do
