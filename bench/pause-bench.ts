@@ -1,6 +1,7 @@
 // npm run bench -- pause (also part of `sessions`): resume latency of a sandbox holding a
 // running nginx and a MySQL with data, what a paused sandbox costs, and the throughput of
-// pausing and resuming 30 sandboxes at once.
+// pausing and resuming 30 sandboxes at once (--count N for fewer on a shared machine, 0 to
+// skip; --cycles N pause/resume cycles for the latency).
 import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -9,8 +10,12 @@ import { ephemeralInstance } from "../server/src/sessions/reconcile/ephemeral-in
 import { type TestApp, startTestApp } from "../test/support/test-app.ts";
 import { report } from "./stats.ts";
 
-const CYCLES = 7;
-const MANY = 30;
+export interface PauseBenchOptions {
+  /** Sandboxes paused and resumed at once (30). */
+  count?: number;
+  /** Pause/resume cycles of the one sandbox (7). */
+  cycles?: number;
+}
 type S = { id: string; token: string };
 
 async function move(t: TestApp, s: S, to: "pause" | "resume"): Promise<void> {
@@ -44,7 +49,7 @@ const diskMiB = (id: string) =>
   (statSync(join(loadConfig().stateDir, "sandboxes", id, "disk.img")).blocks * 512) / 1024 ** 2;
 const mounted = (id: string) => readFileSync("/proc/mounts", "utf8").includes(`sandboxes/${id}/disk`);
 
-export async function pauseBench(): Promise<void> {
+export async function pauseBench({ count = 30, cycles = 7 }: PauseBenchOptions = {}): Promise<void> {
   // The figures depend on what else the host runs: say how busy it was.
   console.log(
     `host load average at start: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
@@ -52,7 +57,7 @@ export async function pauseBench(): Promise<void> {
   console.log(
     "pause: resume latency = POST /resume until it answers (engine up, gateway open); then until nginx and MySQL answer",
   );
-  const t = await startTestApp({ SLIPWAY_MAX_SESSIONS: String(MANY + 5) });
+  const t = await startTestApp({ SLIPWAY_MAX_SESSIONS: String(count + 5) });
   try {
     const s = await t.startSession();
     const setup = await t.exec(
@@ -68,7 +73,7 @@ export async function pauseBench(): Promise<void> {
     const pauses: number[] = [];
     const resumes: number[] = [];
     const services: number[] = [];
-    for (let i = 0; i < CYCLES; i++) {
+    for (let i = 0; i < cycles; i++) {
       let t0 = performance.now();
       await move(t, s, "pause");
       pauses.push(performance.now() - t0);
@@ -95,12 +100,13 @@ export async function pauseBench(): Promise<void> {
   } finally {
     await t.close();
   }
+  if (count === 0) return;
 
   const instance = ephemeralInstance("bench-pause-30");
-  const many = await startTestApp({ SLIPWAY_MAX_SESSIONS: String(MANY + 5), SLIPWAY_INSTANCE: instance });
+  const many = await startTestApp({ SLIPWAY_MAX_SESSIONS: String(count + 5), SLIPWAY_INSTANCE: instance });
   try {
     // Settled, not all: one start that fails on a busy host must not abandon the others.
-    const starts = await Promise.allSettled(Array.from({ length: MANY }, () => many.startSession()));
+    const starts = await Promise.allSettled(Array.from({ length: count }, () => many.startSession()));
     const started = starts.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
     await Promise.all(
       started.map((s) => many.exec(s, "docker run -d --restart always busybox sleep 1d >/dev/null")),
@@ -115,7 +121,7 @@ export async function pauseBench(): Promise<void> {
     const resumed = await timed("resume");
     const n = started.length;
     console.log(
-      `${n} sandboxes at once (${MANY - n} failed to start): paused in ${paused.s.toFixed(1)} s (${(n / paused.s).toFixed(2)}/s, ${paused.failed} failed), resumed in ${resumed.s.toFixed(1)} s (${(n / resumed.s).toFixed(2)}/s, ${resumed.failed} failed)`,
+      `${n} sandboxes at once (${count - n} failed to start): paused in ${paused.s.toFixed(1)} s (${(n / paused.s).toFixed(2)}/s, ${paused.failed} failed), resumed in ${resumed.s.toFixed(1)} s (${(n / resumed.s).toFixed(2)}/s, ${resumed.failed} failed)`,
     );
   } finally {
     await many.close();

@@ -74,7 +74,12 @@ describe("pause and resume across kill -9", () => {
       expect(await call(third.url, "GET", `/api/sessions/${s.id}`, undefined, s.token)).toMatchObject({
         state: "ready",
       });
-      const r = await exec(third.url, "cat notes.txt; docker ps --format '{{.Names}}'; docker volume ls -q");
+      // The engine answers before it has restarted what has a restart policy: wait for keeper.
+      const r = await exec(
+        third.url,
+        'cat notes.txt; for i in $(seq 300); do [ -n "$(docker ps -q -f name=keeper)" ] && break; sleep 0.1; done; ' +
+          "docker ps --format '{{.Names}}'; docker volume ls -q",
+      );
       expect(r).toMatchObject({ exitCode: 0, stdout: "kept\nkeeper\nvol\n" });
       expect(await call(third.url, "DELETE", `/api/sessions/${s.id}`, undefined, s.token)).toMatchObject({
         state: "stopped",

@@ -34,7 +34,10 @@ describe("pause and resume on the real engine", () => {
       s,
       "docker run -d --name web --restart unless-stopped -p 8080:80 nginx >/dev/null && " +
         "docker run -d --name once -v keep:/data busybox sh -c 'echo in-volume > /data/v; sleep 600' >/dev/null && " +
+        // The learner stopped it: unless-stopped keeps it stopped across the engine's reboot.
+        "docker run -d --name held --restart unless-stopped busybox sleep 600 >/dev/null && docker stop -t 0 held >/dev/null && " +
         "echo kept > notes.txt && docker pull -q redis >/dev/null && echo ok",
+      180_000,
     );
     expect(setup.stdout).toBe("ok\n");
 
@@ -55,11 +58,13 @@ describe("pause and resume on the real engine", () => {
     expect(mounted(s.id)).toBe(true);
     const r = await t.exec(
       s,
-      "for i in $(seq 100); do curl -sf localhost:8080 >/dev/null && break; sleep 0.1; done; echo nginx=$?; " +
+      // The engine answers first; what has a restart policy comes back just after.
+      "for i in $(seq 300); do curl -sf localhost:8080 >/dev/null && break; sleep 0.1; done; " +
+        "curl -sf localhost:8080 >/dev/null; echo nginx=$?; " +
         "docker ps -a --format '{{.Names}} {{.State}}' | sort; cat notes.txt; " +
         "docker run --rm -v keep:/data busybox cat /data/v; docker images --format '{{.Repository}}' | grep -c redis",
     );
-    expect(r.stdout).toBe("nginx=0\nonce exited\nweb running\nkept\nin-volume\n1\n");
+    expect(r.stdout).toBe("nginx=0\nheld exited\nonce exited\nweb running\nkept\nin-volume\n1\n");
 
     const again = await openTerminal(t.url, s);
     await again.ready();
@@ -67,5 +72,6 @@ describe("pause and resume on the real engine", () => {
     again.type("grep -c '^echo remembered' ~/.bash_history\r");
     await again.waitFor(/^1\s*$/m);
     await again.close();
-  });
+    // Three pulls, a pause and a resume on a shared two-core machine take their time.
+  }, 300_000);
 });

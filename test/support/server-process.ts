@@ -23,7 +23,12 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   });
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
+    // A server that never got ready is stopped: left running, it held the setup lock and
+    // kept the next test waiting.
+    const timer = setTimeout(
+      () => (child.kill("SIGTERM"), reject(new Error(`server did not start:\n${output}`))),
+      120_000,
+    );
     const onData = (c: Buffer) => {
       output += c.toString();
       const m = output.match(/Slipway is ready in [\d.]+s: (http:\/\/\S+)/);

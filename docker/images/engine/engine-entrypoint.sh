@@ -47,4 +47,13 @@ JSON
 
 set -- dockerd --host=unix:///var/run/docker.sock --host=unix:///run/slipway-engine/docker.sock
 [ -n "$cgroup_parent" ] && set -- "$@" --cgroup-parent="$cgroup_parent"
+# A resume is this engine's reboot. dockerd restarts containers with a restart policy before
+# its API answers; started by engine-restart.sh instead, they come back just after it, and
+# the sandbox answers in the meantime. (--restart is a deprecated flag of dockerd 20.10 that
+# only turns off that restart at its start.) If the list cannot be made, dockerd does it.
+rm -f /run/slipway-engine/restarting
+if restarts=$(/usr/local/bin/engine-restarts.sh); then
+  set -- "$@" --restart=false
+  printf '%s\n' "$restarts" | /usr/local/bin/engine-restart.sh &
+fi
 exec "$@"

@@ -150,7 +150,8 @@ export interface SandboxDriver {
   pause(ref: SandboxRef): Promise<void>;
   /** Brings a paused sandbox back on the same disk: the engine restarts what has a restart
    *  policy, the rest stays stopped. Resolves once the learner's engine answers (as
-   *  waitReady); rejects after timeoutMs. Idempotent. */
+   *  waitReady), which may be before those restarts are done; rejects after timeoutMs.
+   *  Idempotent. */
   resume(ref: SandboxRef, timeoutMs: number): Promise<void>;
   /** The TCP ports listening in the sandbox's network namespace, lowest first. */
   listeningPorts(ref: SandboxRef): Promise<ListeningPort[]>;

@@ -3,7 +3,8 @@
 // that image (the nested engine's /var/lib/docker, the workspace, /tmp), so resuming mounts it
 // again and starts the same two containers: the nested dockerd comes back with its images,
 // volumes and containers, restarts those with a restart policy, and leaves the rest stopped,
-// as after a laptop's reboot.
+// as after a laptop's reboot. It answers before those restarts (the engine image's
+// engine-restart.sh does them just after), so a resume waits for the engine, not for them.
 import type Dockerode from "dockerode";
 import { SlipwayError } from "../../errors.ts";
 import type { SandboxRef } from "../sandbox-driver.ts";
@@ -40,8 +41,8 @@ export async function resumeSandbox(
 ): Promise<void> {
   await disk.mount();
   // The workstation lives in the engine's network namespace: the engine first. Its dockerd
-  // takes the longest (it restarts the learner's containers before it answers), so the
-  // workstation starts meanwhile.
+  // takes the longest (containerd, networks, loading containers), so the workstation starts
+  // meanwhile.
   await start(docker.getContainer(ref.engine), ref);
   await Promise.all([start(docker.getContainer(ref.workstation), ref), engineReady()]);
 }

@@ -5,8 +5,8 @@ import { SlipwayError } from "../../errors.ts";
 import type { Session, SessionIn } from "../session.ts";
 import type { LifecycleDeps } from "./session-lifecycle.ts";
 
-/** The nested dockerd restarts the learner's containers before it answers; on a busy host
- *  that was measured at up to a minute. */
+/** The nested dockerd answers once it has loaded its containers and networks (seconds), and
+ *  restarts those with a restart policy after that; a very busy host has taken a minute. */
 const RESUME_READY_MS = 120_000;
 
 export class SandboxMoves {
