@@ -1,6 +1,6 @@
 // The rough edges a new learner hit in a guided lab (issue 15), each tried in real Chromium
 // against the real engine: a revealed solution run from the instructions, pasting into the
-// terminal, leaving the page, and what a fresh step says.
+// terminal, leaving the page (and coming back to an opened solution), and what a fresh step says.
 import { expect, it } from "vitest";
 import { useBrowserApp } from "./browser-app.ts";
 import { type StartedInBrowser, startFromCatalog } from "./start-from-catalog.ts";
@@ -62,6 +62,12 @@ it("asks before the page is left while the session runs", async () => {
   await b.page.reload();
   await session.learner.ready();
   expect(b.unloadPrompts.length).toBe(before + 1);
+});
+
+it("shows a solution opened before the reload, without asking again", async () => {
+  const card = step("run-detached");
+  expect(await card.locator(".solution code").textContent()).toContain("docker run");
+  expect(await card.getByRole("button", { name: "Show solution" }).count()).toBe(0);
 });
 
 it("shows a fresh step as to do, and what is missing as a sentence once the learner asks", async () => {
