@@ -1,6 +1,6 @@
 // The workbench beside a guided lab's instructions, in real Chromium against the real engine
 // (issue 15): the editor's file buttons are whole, and a shell that ended comes back with one
-// key, the page saying so.
+// key, the page saying so. On a phone, one view at a time under a header of one row.
 import { expect, it } from "vitest";
 import { useBrowserApp } from "./browser-app.ts";
 import type { SessionPageDriver } from "./session-page-driver.ts";
@@ -44,5 +44,32 @@ it("brings an ended shell back with one key, and says so", async () => {
   await learner.ready();
   await learner.run("echo back-$((40+2))");
   await learner.waitForScreen(/^back-42$/m);
+  expect(b.pageErrors).toEqual([]);
+});
+
+it("gives a phone one view at a time, under a header of one row", async () => {
+  // The same learner on a phone-sized page (it takes the terminal over, so this comes last).
+  const phone = await b.browser.context.newPage();
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await phone.goto(b.page.url());
+  const header = phone.locator(".session-header");
+  await phone.locator(".instructions").waitFor();
+  expect((await header.boundingBox())?.height).toBeLessThan(56);
+  const views = phone.getByRole("navigation", { name: "Views" });
+  expect(await views.getByRole("button").allTextContents()).toEqual(["Instructions", "Terminal", "Editor"]);
+  expect(await phone.locator(".workbench").isVisible()).toBe(false);
+
+  await views.getByRole("button", { name: "Terminal" }).click();
+  expect(await phone.locator(".instructions").isVisible()).toBe(false);
+  const terminal = phone.locator('[role="tabpanel"]:not([hidden]) .xterm');
+  await terminal.waitFor();
+  const box = await terminal.boundingBox();
+  // At the top of the screen and whole, not 1,100 px down under the instructions.
+  expect(box?.y).toBeLessThan(200);
+  expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(844);
+
+  await views.getByRole("button", { name: "Editor" }).click();
+  expect(await phone.getByRole("button", { name: "New file" }).isVisible()).toBe(true);
+  await phone.close();
   expect(b.pageErrors).toEqual([]);
 });

@@ -17,10 +17,23 @@ export interface WorkspaceHooks {
   readonly showReport: () => void;
 }
 
+type NarrowView = "instructions" | "terminal" | "editor";
+
 export class SessionWorkspace {
   readonly el: HTMLElement;
   private readonly header: SessionHeader;
   private readonly workbench: Workbench;
+  private readonly views = h(
+    "nav",
+    { class: "narrow-views", "aria-label": "Views" },
+    ...(["instructions", "terminal", "editor"] as const).map((v) =>
+      h(
+        "button",
+        { type: "button", "data-view": v, onclick: () => this.view(v) },
+        v[0]?.toUpperCase() + v.slice(1),
+      ),
+    ),
+  );
   private readonly instructions: InstructionsPanel | undefined;
   private readonly notice = h("p", { class: "session-notice", role: "status", "aria-live": "polite" });
 
@@ -53,9 +66,10 @@ export class SessionWorkspace {
               hint: async (step) => (await api.hint(step)).hint,
               solution: challenge ? null : async (step) => (await api.solution(step)).script,
             },
+            // On a phone the terminal is a view of its own: show it when a block runs there.
             run: {
-              type: (keys) => workbench.typeInTerminal(keys),
-              command: (c) => workbench.runInTerminal(c),
+              type: (keys) => (this.view("terminal"), workbench.typeInTerminal(keys)),
+              command: (c) => (this.view("terminal"), workbench.runInTerminal(c)),
             },
           })
         : undefined;
@@ -64,8 +78,18 @@ export class SessionWorkspace {
       { class: `session-layout${this.instructions ? "" : " no-steps"}` },
       this.header.el,
       this.notice,
+      this.instructions ? this.views : null,
       h("main", { class: "session-main", id: "main" }, this.instructions?.el ?? null, this.workbench.el),
     );
+    this.view("instructions");
+  }
+
+  /** Narrow screens (CSS decides) show one of instructions, terminal and editor at a time. */
+  private view(which: NarrowView): void {
+    this.el.dataset.view = which === "instructions" ? "instructions" : "workbench";
+    for (const b of this.views.querySelectorAll("button"))
+      b.setAttribute("aria-pressed", String(b.dataset.view === which));
+    if (which !== "instructions") this.workbench.show(which);
   }
 
   /** Call once the element is in the document (xterm measures its cells when it opens). */
