@@ -7,6 +7,7 @@ import type { SessionApi } from "../api/session-api.ts";
 import { h } from "../dom/h.ts";
 import { InstructionsPanel } from "../instructions/instructions-panel.ts";
 import { Workbench } from "../workbench/workbench.ts";
+import { completionView } from "./completion-view.ts";
 import { SessionActions } from "./session-actions.ts";
 import { SessionHeader } from "./session-header.ts";
 import type { TokenStore } from "./token-store.ts";
@@ -37,7 +38,14 @@ export class SessionWorkspace {
   private readonly instructions: InstructionsPanel | undefined;
   private readonly notice = h("p", { class: "session-notice", role: "status", "aria-live": "polite" });
 
-  constructor(api: SessionApi, lab: SessionLabView, tokens: TokenStore, hooks: WorkspaceHooks) {
+  private completion: Promise<void> | undefined;
+
+  constructor(
+    private readonly api: SessionApi,
+    private readonly lab: SessionLabView,
+    tokens: TokenStore,
+    hooks: WorkspaceHooks,
+  ) {
     const challenge = lab.lab.mode === "challenge";
     this.workbench = new Workbench(api, tokens);
     const actions = new SessionActions({
@@ -96,12 +104,13 @@ export class SessionWorkspace {
   start(view: SessionView): void {
     this.workbench.start();
     this.header.setDeadline(Date.parse(view.expiresAt));
+    if (this.lab.completed) this.complete();
   }
 
   apply(e: LabEvent): void {
     if (e.type === "step") this.instructions?.applyStep(e.stepId, e.status, e.results);
     if (e.type === "snapshot") this.instructions?.applyView(e.view);
-    if (e.type === "completed") this.say("Every step is done. Well done!");
+    if (e.type === "completed" || (e.type === "snapshot" && e.view.completed)) this.complete();
     const timer = e.type === "timer" ? e.timer : e.type === "snapshot" ? e.view.timer : undefined;
     if (timer) this.header.setDeadline(Date.now() + timer.remainingMs);
   }
@@ -113,6 +122,20 @@ export class SessionWorkspace {
   dispose(): void {
     this.header.dispose();
     this.workbench.dispose();
+  }
+
+  /** A guided lab's completion view, once, above its steps (a challenge has its report). */
+  private complete(): void {
+    if (this.completion || !this.instructions || this.lab.lab.mode === "challenge") return;
+    const panel = this.instructions.el;
+    this.completion = completionView(this.api, this.lab.lab.id).then(
+      (view) => {
+        panel.prepend(view);
+        // The last step passed far down the instructions: bring the learner up to it.
+        view.scrollIntoView({ block: "start" });
+      },
+      () => this.say("Every step is done. Well done!"),
+    );
   }
 
   private say(text: string): void {
