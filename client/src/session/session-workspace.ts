@@ -131,8 +131,9 @@ export class SessionWorkspace {
     this.completion = completionView(this.api, this.lab.lab.id).then(
       (view) => {
         panel.prepend(view);
-        // The last step passed far down the instructions: bring the learner up to it.
-        view.scrollIntoView({ block: "start" });
+        // The last step passed far down the instructions: bring the learner up to it (the
+        // panel only: scrollIntoView would scroll the page and hide its header).
+        panel.scrollTo({ top: 0 });
       },
       () => this.say("Every step is done. Well done!"),
     );
