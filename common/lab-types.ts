@@ -1,5 +1,5 @@
 // Lab DTOs shared by the browser client and the server. Plain data only: no paths on disk,
-// no solutions, nothing that would let the client skip the work.
+// no solutions but those the learner opened, nothing that would let the client skip the work.
 export type LabLevel = "beginner" | "intermediate" | "advanced";
 export type LabMode = "guided" | "challenge";
 
@@ -53,6 +53,9 @@ export interface StepView {
   readonly hintCount: number;
   /** Hints revealed so far, in order. */
   readonly hints: readonly string[];
+  /** The solution script, only once the learner has opened it (never in a challenge), so a
+   *  reload shows it again as it shows revealed hints. */
+  readonly solution?: string;
   readonly results: readonly CheckResult[];
 }
 

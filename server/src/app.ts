@@ -34,6 +34,7 @@ import { SessionRouter } from "./http/session-router.ts";
 import { sessionRoutes, startSessionRoute } from "./http/session-routes.ts";
 import { learnerOf } from "./http/learner-of.ts";
 import { tokenRoutes } from "./http/token-routes.ts";
+import { catalogRepositories } from "./labs/image-catalog.ts";
 import type { LabCatalog } from "./labs/lab-catalog.ts";
 import { LearnerOverview } from "./learners/learner-overview.ts";
 import type { LearnerStore } from "./learners/learner-store.ts";
@@ -115,6 +116,8 @@ export function createApp(config: Config, deps: AppDeps): App {
     record: (id, entry) => activity.append(id, entry),
     onError: (id, error) => deps.log("warn", "gateway error", { id, error: String(error) }),
     limits: deps.gatewayLimits,
+    // The image catalog is the one list of what the mirror holds (labs/image-catalog.ts).
+    ...(config.mirror.upstream ? {} : { offlineCatalog: catalogRepositories }),
   });
   const sessions: SessionManager = new SessionManager({
     // Every status move reaches live checks and event streams. Terminals let go once the

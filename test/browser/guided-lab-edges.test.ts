@@ -1,8 +1,10 @@
 // The rough edges a new learner hit in a guided lab (issue 15), each tried in real Chromium
 // against the real engine: a revealed solution run from the instructions, pasting into the
-// terminal, leaving the page, and what a fresh step says.
+// terminal, leaving the page (and coming back to an opened solution), what a fresh step says,
+// and what finishing the lab shows.
 import { expect, it } from "vitest";
 import { useBrowserApp } from "./browser-app.ts";
+import { docScreenshot } from "./doc-screenshot.ts";
 import { type StartedInBrowser, startFromCatalog } from "./start-from-catalog.ts";
 
 const b = useBrowserApp();
@@ -26,6 +28,9 @@ it(
   "runs a revealed solution as a script, leaving the learner's shell as it was",
   { timeout: 300_000 },
   async () => {
+    await b.page.goto(b.app.url);
+    await b.page.getByRole("heading", { name: "Your first container", exact: true }).waitFor();
+    await docScreenshot(b.page, "catalog");
     session = await startFromCatalog(b.page, b.app.url, "Your first container");
     await revealSolution("run-detached");
     await step("run-detached").locator(".solution").getByRole("button", { name: "Run in terminal" }).click();
@@ -38,6 +43,7 @@ it(
     await session.learner.waitForScreen(/^alive-42$/m);
     // The learner saw what ran.
     expect(await session.learner.screen()).toContain("sh -c '#!/bin/sh");
+    await docScreenshot(b.page, "lab-midway");
   },
 );
 
@@ -64,6 +70,12 @@ it("asks before the page is left while the session runs", async () => {
   expect(b.unloadPrompts.length).toBe(before + 1);
 });
 
+it("shows a solution opened before the reload, without asking again", async () => {
+  const card = step("run-detached");
+  expect(await card.locator(".solution code").textContent()).toContain("docker run");
+  expect(await card.getByRole("button", { name: "Show solution" }).count()).toBe(0);
+});
+
 it("shows a fresh step as to do, and what is missing as a sentence once the learner asks", async () => {
   const logs = step("logs");
   // The server has checked it (not done), but the learner has not acted on it yet.
@@ -83,3 +95,28 @@ it("shows a fresh step as to do, and what is missing as a sentence once the lear
   expect(await failed.locator(".check-errors").innerText()).toMatch(/expected|got/);
   expect(b.pageErrors).toEqual([]);
 });
+
+it(
+  "shows a completion view when the last step passes: time, help used, report, next lab",
+  { timeout: 240_000 },
+  async () => {
+    for (const id of ["list", "logs", "exec", "clean-up"]) {
+      await revealSolution(id);
+      await step(id).locator(".solution").getByRole("button", { name: "Run in terminal" }).click();
+      await expect.poll(() => step(id).getAttribute("data-status"), { timeout: 60_000 }).toBe("passed");
+    }
+    const done = b.page.getByRole("region", { name: "Lab complete" });
+    await done.waitFor({ timeout: 30_000 });
+    const text = await done.innerText();
+    expect(text).toMatch(/Time taken\s+\d+ (s|min)/);
+    expect(text).toMatch(/Hints used\s+0\b/);
+    expect(text).toMatch(/Solutions viewed\s+5\b/);
+    expect(await done.getByRole("link", { name: "See the report" }).getAttribute("href")).toBe(
+      `#/session/${session.id}/report`,
+    );
+    // The next lab of the Foundations track.
+    await done.getByRole("link", { name: "Next: A container's life, from create to rm" }).waitFor();
+    await docScreenshot(b.page, "lab-completed");
+    expect(b.pageErrors).toEqual([]);
+  },
+);

@@ -1,6 +1,7 @@
 // An instructor watching a learner through a viewer link, in real Chromium, with a window
 // smaller than the learner's: the viewer draws at the learner's size (letterboxed), and says
-// the session ended when the learner ends it, instead of that the shell died.
+// the session ended when the learner ends it, instead of that the shell died. Beside it, the
+// learner's Docker activity as commands.
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -43,6 +44,13 @@ it(
     await session.learner.run(`clear; printf 'W%.0s' $(seq ${cols}); echo`);
     await expect.poll(viewerScreen, { timeout: 10_000 }).toMatch(new RegExp(`^W{${cols}}$`, "m"));
     expect(await viewer.locator(".viewer-terminal .xterm-rows > div").count()).toBe(Number(rows));
+    // The learner's Docker activity reads as the commands they typed, without the CLI's plumbing.
+    await session.learner.run("docker ps -a");
+    const activity = viewer.locator(".activity");
+    await expect
+      .poll(() => activity.innerText().catch(() => ""), { timeout: 15_000 })
+      .toMatch(/docker ps -a/);
+    expect(await activity.innerText()).not.toMatch(/_ping|\/containers\/json/);
     const shot = join(tmpdir(), "slipway-viewer-letterboxed.png");
     await viewer.screenshot({ path: shot });
     console.log(`screenshot of the viewer: ${shot}`);

@@ -27,6 +27,11 @@ export class StepCard {
   private readonly hints = h("ol", { class: "hints", "aria-label": "Hints" });
   private readonly hintButton = h("button", { type: "button" });
   private readonly solutionEl = h("div", { class: "solution" });
+  private readonly solutionButton = h(
+    "button",
+    { type: "button", onclick: () => void this.showSolution() },
+    "Show solution",
+  );
   private readonly revealed: string[];
   private current: StepStatus;
   /** Whether the learner has acted on this step: some check passes, it passed once, or they
@@ -48,11 +53,7 @@ export class StepCard {
     if (first?.tagName === "H1" && first.textContent?.trim() === step.title) first.remove();
     const helpBar = h("div", { class: "step-help" }, this.hints);
     if (step.hintCount > 0) helpBar.append(this.hintButton);
-    if (help.solution) {
-      helpBar.append(
-        h("button", { type: "button", onclick: () => void this.showSolution() }, "Show solution"),
-      );
-    }
+    if (help.solution) helpBar.append(this.solutionButton);
     helpBar.append(this.solutionEl);
     this.el = h(
       "details",
@@ -70,6 +71,8 @@ export class StepCard {
     );
     this.hintButton.addEventListener("click", () => void this.nextHint());
     this.showHints();
+    // Opened before a reload: the server remembers, so it is shown again without asking.
+    if (step.solution !== undefined) this.renderSolution(step.solution);
     this.update(step.status, step.results);
   }
 
@@ -131,12 +134,16 @@ export class StepCard {
     );
     if (!ok || !this.help.solution) return;
     try {
-      const script = await this.help.solution(this.step.id);
-      this.solutionEl.innerHTML = this.md.render(
-        `Solution:\n\n\`\`\`\`sh script\n${script.trimEnd()}\n\`\`\`\`\n`,
-      );
+      this.renderSolution(await this.help.solution(this.step.id));
     } catch (e) {
       this.solutionEl.textContent = `The solution could not be loaded: ${(e as Error).message}`;
     }
+  }
+
+  private renderSolution(script: string): void {
+    this.solutionButton.hidden = true;
+    this.solutionEl.innerHTML = this.md.render(
+      `Solution:\n\n\`\`\`\`sh script\n${script.trimEnd()}\n\`\`\`\`\n`,
+    );
   }
 }

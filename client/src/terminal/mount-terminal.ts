@@ -30,9 +30,8 @@ export function terminalUrl(sessionId: string, term: string, loc: Location = loc
 export function mountTerminal(el: HTMLElement, opts: MountTerminalOptions): MountedTerminal {
   const screen = el.appendChild(document.createElement("div"));
   screen.style.cssText = "width:100%;height:calc(100% - 1.5em)";
-  const status = new TerminalStatusLine(el.appendChild(document.createElement("div")));
-
   const viewer = opts.mode === "view";
+  const status = new TerminalStatusLine(el.appendChild(document.createElement("div")), !viewer);
   const xterm = new Terminal({ cursorBlink: true, scrollback: 5000, disableStdin: opts.mode === "view" });
   const fit = new FitAddon();
   xterm.loadAddon(fit);
@@ -41,6 +40,8 @@ export function mountTerminal(el: HTMLElement, opts: MountTerminalOptions): Moun
   xterm.attachCustomKeyEventHandler(shortcuts(xterm));
 
   let replaying = 0;
+  /** The shell ended (`exit`, a killed shell): the next key starts a new one. */
+  let ended = false;
   let learnerSize: { cols: number; rows: number } | undefined;
   const connection = new TerminalConnection({
     url: terminalUrl(opts.sessionId, opts.term),
@@ -55,7 +56,13 @@ export function mountTerminal(el: HTMLElement, opts: MountTerminalOptions): Moun
         done();
       });
     },
-    onStatus: (s) => status.show(s),
+    onStatus: (s) => {
+      ended = !viewer && s.state === "closed" && s.code === "exit";
+      // Said where the learner is looking, too: the status line is easy to miss.
+      if (ended && s.state === "closed")
+        xterm.write(`\r\n\x1b[2m[${s.reason}: press any key for a new shell]\x1b[0m\r\n`);
+      status.show(s);
+    },
     // A viewer draws at the learner's size, or full-screen programs (top) come out garbled.
     onSize: (cols, rows) => {
       learnerSize = { cols, rows };
@@ -73,6 +80,8 @@ export function mountTerminal(el: HTMLElement, opts: MountTerminalOptions): Moun
       // xterm answers the queries it parses (device attributes, cursor position). Queries in
       // replayed history were answered long ago; answering again types garbage at the prompt.
       if (replaying > 0 && isTerminalReport(data)) return;
+      // The key that brings the shell back is not typed into the new one.
+      if (ended) return connection.connect();
       connection.input(data);
     }),
     xterm.onResize(({ cols, rows }) => viewer || connection.resize(cols, rows)),

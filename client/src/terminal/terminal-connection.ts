@@ -119,7 +119,9 @@ export class TerminalConnection {
       case "exit":
         return this.stop({
           state: "closed",
-          reason: `the shell exited (${msg.code ?? "killed"})`,
+          // No code when the server could not learn one (dtach's master ended): not "killed",
+          // which after a plain `exit` would alarm for nothing.
+          reason: msg.code === null ? "the shell ended" : `the shell exited (${msg.code})`,
           code: "exit",
         });
       case "error":

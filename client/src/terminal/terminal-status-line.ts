@@ -7,7 +7,11 @@ export class TerminalStatusLine {
   private retry: (() => void) | undefined;
   private retryable = false;
 
-  constructor(private readonly el: HTMLElement) {
+  /** `anyKey`: a key typed in the terminal brings an ended shell back (not for viewers). */
+  constructor(
+    private readonly el: HTMLElement,
+    private readonly anyKey = false,
+  ) {
     el.className = "terminal-status";
     el.setAttribute("role", "status");
     el.style.cssText = "font:12px/1.5em monospace;height:1.5em;padding:0 .5em;opacity:.8";
@@ -37,6 +41,8 @@ export class TerminalStatusLine {
         return;
       }
       case "closed":
+        if (status.code === "exit" && this.anyKey)
+          return this.text(`${status.reason}: press any key for a new shell`);
         return this.text(this.retryable ? `${status.reason} (click to reconnect)` : status.reason);
     }
   }

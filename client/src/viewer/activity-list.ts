@@ -1,34 +1,33 @@
-// The learner's Docker API calls as the gateway recorded them, newest first: what an
-// instructor watching wants to see besides the screen ("they ran docker ps -a").
+// The learner's Docker activity, newest first, as the commands they typed ("docker run -d
+// --name hello nginx"): what an instructor watching wants to see besides the screen. The
+// API calls behind each command are in its tooltip; the CLI's plumbing is left out.
 import type { ActivityEntry } from "../api/api-types.ts";
 import { h } from "../dom/h.ts";
+import { commandsOf } from "./docker-command.ts";
 
 const SHOWN = 50;
 
 export function activityList(entries: readonly ActivityEntry[]): HTMLElement {
-  if (entries.length === 0) return h("p", { class: "muted" }, "No Docker calls yet.");
+  const commands = commandsOf(entries);
+  if (commands.length === 0) return h("p", { class: "muted" }, "No Docker commands yet.");
   return h(
     "ol",
     { class: "activity", reversed: true },
-    ...entries
+    ...commands
       .slice(-SHOWN)
       .reverse()
-      .map((e) =>
+      .map(({ entry: e, command }) =>
         h(
           "li",
-          { class: e.status >= 400 ? "fail" : "" },
+          { class: e.status >= 400 ? "fail" : "", title: `${e.method} ${apiPath(e.path)} → ${e.status}` },
           h("time", { datetime: e.time }, new Date(e.time).toLocaleTimeString()),
           " ",
-          h("code", {}, `${e.method} ${apiPath(e.path)}`),
-          " ",
-          h(
-            "span",
-            { class: "muted" },
-            shortIds([e.summary.name, e.summary.image, ...e.summary.flags].filter(Boolean).join(" ")),
-          ),
+          h("code", {}, command),
           e.summary.denied
             ? h("span", { class: "error" }, ` refused: ${e.summary.denied}`)
-            : ` → ${e.status}`,
+            : e.status >= 400
+              ? h("span", { class: "error" }, ` failed (${e.status})`)
+              : "",
         ),
       ),
   );

@@ -60,6 +60,11 @@ export class Workbench {
     this.tabs.select(`t-${this.activeTerminal}`);
   }
 
+  /** Shows the terminal last used, or the editor (a phone's view buttons). */
+  show(what: "terminal" | "editor"): void {
+    this.tabs.select(what === "editor" ? EDITOR : `t-${this.activeTerminal}`);
+  }
+
   /** Types into the terminal last used ("Run in terminal" in the instructions). */
   typeInTerminal(keys: string): void {
     this.tabs.select(`t-${this.activeTerminal}`);

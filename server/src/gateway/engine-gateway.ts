@@ -22,6 +22,9 @@ export interface GatewayDeps {
   onError?(sessionId: string, error: unknown): void;
   limits?: Partial<GatewayLimits>;
   clock?: () => number;
+  /** The images a sandbox can pull when it is offline; unset when the mirror pulls through
+   *  from an upstream (the engine's own answer to a pull is then the truth). */
+  offlineCatalog?: () => readonly string[];
 }
 
 export class EngineGateway {
@@ -55,6 +58,7 @@ export class EngineGateway {
       onError: (e) => d.onError?.(ref.id, e),
       limits: { ...DEFAULT_LIMITS, ...d.limits },
       clock: d.clock ?? Date.now,
+      ...(d.offlineCatalog ? { offlineCatalog: d.offlineCatalog } : {}),
     });
     const sockets = new Set<Socket>();
     server.on("connection", (s: Socket) => {

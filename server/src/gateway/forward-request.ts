@@ -5,6 +5,7 @@
 import { type IncomingMessage, type ServerResponse, request } from "node:http";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
+import type { ErrorRewrite } from "./catalog-pull.ts";
 
 const HOP = new Set(["connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade", "expect"]);
 
@@ -18,6 +19,8 @@ function rawHeaders(raw: readonly string[], drop: ReadonlySet<string>): string[]
 }
 
 const BODY_FRAMING = new Set([...HOP, "content-length", "transfer-encoding"]);
+/** An error answer longer than this is no error message: it streams on as sent. */
+const MAX_ERROR_BYTES = 64 * 1024;
 
 /** Resolves to the status the client got once it is known (502: engine unreachable; 499: the
  *  client left first). The response itself may stream on for a long time after that. */
@@ -26,6 +29,7 @@ export function forwardRequest(
   res: ServerResponse,
   connect: () => Promise<Duplex>,
   body?: Buffer,
+  rewrite?: ErrorRewrite,
 ): Promise<number> {
   return new Promise((resolve) => {
     const headers = body
@@ -42,14 +46,16 @@ export function forwardRequest(
         ),
     });
     upstream.on("response", (answer) => {
-      resolve(answer.statusCode ?? 502);
+      const status = answer.statusCode ?? 502;
+      resolve(status);
       res.sendDate = false;
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, rawHeaders(answer.rawHeaders, HOP));
+      answer.on("error", () => res.destroy());
+      if (rewrite && status >= 400) return void rewriteError(answer, res, rewrite);
+      res.writeHead(status, answer.statusMessage, rawHeaders(answer.rawHeaders, HOP));
       // Node holds a head until the first body byte; `docker run` waits for the head of its
       // `wait` call (whose body comes when the container exits) before it starts the container.
       res.flushHeaders();
       answer.pipe(res);
-      answer.on("error", () => res.destroy());
     });
     upstream.on("error", () => {
       if (res.headersSent) return res.destroy();
@@ -70,4 +76,39 @@ export function forwardRequest(
     if (body) upstream.end(body);
     else req.pipe(upstream);
   });
+}
+
+/** Reads a (short) error answer whole, then sends the rewrite or, if there is none, the
+ *  answer exactly as it came: same head, same bytes. */
+function rewriteError(answer: IncomingMessage, res: ServerResponse, rewrite: ErrorRewrite): void {
+  const status = answer.statusCode ?? 502;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const original = () => res.writeHead(status, answer.statusMessage, rawHeaders(answer.rawHeaders, HOP));
+  const onData = (c: Buffer) => {
+    chunks.push(c);
+    size += c.length;
+    if (size <= MAX_ERROR_BYTES) return;
+    // Too long to be an error message: send what came and stream the rest.
+    answer.off("data", onData).off("end", onEnd);
+    original();
+    for (const chunk of chunks) res.write(chunk);
+    answer.pipe(res);
+  };
+  const onEnd = () => {
+    const body = Buffer.concat(chunks);
+    const replaced = rewrite(status, body);
+    if (!replaced) {
+      original();
+      return void res.end(body);
+    }
+    const headers = [
+      ...rawHeaders(answer.rawHeaders, BODY_FRAMING),
+      "Content-Length",
+      String(replaced.length),
+    ];
+    res.writeHead(status, answer.statusMessage, headers);
+    res.end(replaced);
+  };
+  answer.on("data", onData).on("end", onEnd);
 }

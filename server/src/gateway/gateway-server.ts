@@ -7,6 +7,7 @@ import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import type { AuditEntry } from "../../../common/audit-entry.ts";
 import { type ApiCall, classify } from "./api-route.ts";
+import { catalogPullRewrite } from "./catalog-pull.ts";
 import { sendDockerError, writeRawError } from "./docker-error.ts";
 import { forwardRequest } from "./forward-request.ts";
 import { forwardUpgrade } from "./forward-upgrade.ts";
@@ -21,6 +22,8 @@ export interface SessionGatewayDeps extends Omit<GateDeps, "limits"> {
   readonly clock: () => number;
   readonly limits: GatewayLimits;
   readonly onError: (error: unknown) => void;
+  /** The images the sandbox can pull, when it is offline (no upstream behind the mirror). */
+  readonly offlineCatalog?: () => readonly string[];
 }
 
 const CLIENT_ERRORS: Record<string, [number, string]> = {
@@ -77,7 +80,9 @@ export function createSessionGatewayServer(d: SessionGatewayDeps): Server {
       sendDockerError(res, verdict.status, verdict.message, verdict.status !== 403 || !req.complete);
       return { status: verdict.status, summary: verdict.summary };
     }
-    return { status: await forwardRequest(req, res, d.connect, verdict.body), summary: verdict.summary };
+    const rewrite = catalogPullRewrite(call, verdict.summary.image, d.offlineCatalog);
+    const status = await forwardRequest(req, res, d.connect, verdict.body, rewrite);
+    return { status, summary: verdict.summary };
   }
 
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, early: Buffer) => {

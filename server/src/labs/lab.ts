@@ -90,11 +90,17 @@ export function toLabSummary(lab: Lab): LabSummary {
   };
 }
 
-/** What the browser may see of a step: hints only as far as revealed, never solutions. */
+/** What the browser may see of a step: hints only as far as revealed, the solution only
+ *  when the learner opened it (the caller reads it, since that reads a file). */
 export function toStepView(
   lab: Lab,
   step: Step,
-  state: { status: StepStatus; hintsRevealed: number; results: readonly CheckResult[] },
+  state: {
+    status: StepStatus;
+    hintsRevealed: number;
+    results: readonly CheckResult[];
+    solution?: string | undefined;
+  },
 ): StepView {
   const hints = lab.hintsAllowed ? step.hints : [];
   return {
@@ -104,6 +110,7 @@ export function toStepView(
     status: state.status,
     hintCount: hints.length,
     hints: hints.slice(0, Math.max(0, state.hintsRevealed)),
+    ...(state.solution !== undefined && lab.mode !== "challenge" ? { solution: state.solution } : {}),
     results: state.results,
   };
 }

@@ -144,8 +144,13 @@ describe("ProgressService", () => {
     expect(await service.hint("s1", "run-box")).toMatchObject({ index: 1, remaining: 0 });
     await expect(service.hint("s1", "run-box")).rejects.toMatchObject({ code: "conflict" });
     await expect(service.hint("s1", "nope")).rejects.toMatchObject({ code: "not-found" });
+    expect((await service.view("s1")).steps[0]?.solution).toBeUndefined();
     expect((await service.solution("s1", "run-box")).script).toContain("docker run -d --name box");
-    expect((await service.view("s1")).steps[0]?.hints).toHaveLength(2);
+    const [opened, other] = (await service.view("s1")).steps;
+    expect(opened?.hints).toHaveLength(2);
+    // An opened solution is in the view, so a reload shows it again; the other step's is not.
+    expect(opened?.solution).toContain("docker run -d --name box");
+    expect(other?.solution).toBeUndefined();
     expect(await service.report("s1")).toMatchObject({ hintsRevealed: 2, solutionsViewed: 1, final: false });
   });
 

@@ -73,7 +73,7 @@ export class ProgressService {
   async view(id: string): Promise<SessionLabView> {
     const s = this.c.sessions.get(id);
     const lab = await this.c.labOf(s);
-    return labView(lab, s, this.c.progressOf(s, lab), this.c.clock());
+    return await labView(lab, s, this.c.progressOf(s, lab), this.c.clock());
   }
 
   async check(id: string): Promise<CheckReport> {
