@@ -13,9 +13,15 @@ export async function prepareSandbox(
   const { files, setup } = await lab.contents(sessionId);
   if (files.length > 0) await driver.putFiles(ref, files);
   // Side by side: each pull waits mostly on the mirror and on unpacking, not on the others.
+  // In the engine's own container, not through the gateway: the learner did not pull these,
+  // so their audit trail (and a history check) must not say so. From a disk template the
+  // images are there already and a pull only asks the mirror.
   await Promise.all(
     lab.images.map(async (image) => {
-      const r = await driver.exec(ref, ["docker", "pull", "-q", image], { timeoutMs: 300_000 });
+      const r = await driver.exec(ref, ["docker", "pull", "-q", image], {
+        target: "engine",
+        timeoutMs: 300_000,
+      });
       if (r.exitCode !== 0) throw new Error(`pulling ${image} failed: ${(r.stderr || r.stdout).trim()}`);
     }),
   );
