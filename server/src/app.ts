@@ -12,7 +12,12 @@ import type { Config } from "./config.ts";
 import { EngineGateway } from "./gateway/engine-gateway.ts";
 import type { GatewayLimits } from "./gateway/gateway-limits.ts";
 import { type Allowances, allowancesOf } from "./gateway/policy/allowances.ts";
-import { isSlipwayError } from "./errors.ts";
+import { ClassBoard } from "./classes/class-board.ts";
+import type { ClassStore } from "./classes/class-store.ts";
+import { Classes } from "./classes/classes.ts";
+import { MemoryClassStore } from "./classes/memory-class-store.ts";
+import { SlipwayError, isSlipwayError } from "./errors.ts";
+import { classRoutes } from "./http/class-routes.ts";
 import { tokenFrom } from "./http/auth.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { fileRoutes } from "./http/file-routes.ts";
@@ -69,6 +74,8 @@ export interface AppDeps {
   /** Handed-out session tokens (hashes) and server keys; in memory unless the caller keeps
    *  them (main.ts does, so viewer links and previews survive a restart). */
   readonly tokens?: TokenStore;
+  /** Classes and their members; in memory unless the caller keeps them. */
+  readonly classes?: ClassStore;
 }
 
 export interface App {
@@ -81,6 +88,7 @@ export interface App {
   readonly activity: ActivityLog;
   readonly progress: ProgressService;
   readonly learners: Learners;
+  readonly classes: Classes;
   /** Adopts surviving sessions, starts the reconcile loop and listens; resolves to the URL. */
   start(): Promise<string>;
   /** Stops listening and closes every store; sessions live on in their sandboxes. */
@@ -94,6 +102,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   const learnerStore = deps.learners ?? new MemoryLearnerStore();
   const learners = new Learners({ store: learnerStore, clock });
   const tokens = deps.tokens ?? new MemoryTokenStore();
+  const classStore = deps.classes ?? new MemoryClassStore();
   const gateway = new EngineGateway({
     connectEngine: (ref) => deps.driver.connectEngine(ref),
     onActivity: (id) => {
@@ -128,6 +137,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     limits: config.sandbox,
     policy: config.sessions,
     diskLow: (): boolean => diskGuard.lowOnDisk,
+    classFor: (classId, lab) => classes.classFor(classId, lab),
     log: deps.log,
   });
   const diskGuard: DiskGuard = new DiskGuard({
@@ -162,6 +172,33 @@ export function createApp(config: Config, deps: AppDeps): App {
     poolMaxAgeMs: 86_400_000,
     log: deps.log,
   });
+  const classes: Classes = new Classes({
+    store: classStore,
+    enrol: (id, classId, name) => learners.enrol(id, classId, name),
+    labIds: async () => new Set((await deps.labs.list()).map((l) => l.id)),
+    trackLabs: async (id) => (await deps.labs.tracks()).find((t) => t.id === id)?.labs,
+    sessions: () => deps.store.list(),
+    pause: (id, reason) => sessions.pause(id, reason),
+    stop: (id, reason) => sessions.stop(id, reason),
+    clock,
+    log: deps.log,
+  });
+  const board = new ClassBoard({
+    classes,
+    sessions: () => deps.store.list(),
+    lab: (id) => deps.labs.lab(id),
+    progress: (id) => progressStore.get(id),
+    subscribeAll: (listener) => progress.subscribeAll(listener),
+    session: (id) => readable(id),
+    clock,
+    log: deps.log,
+  });
+  // A class that does not allow hints or solutions refuses them to its sessions.
+  const aidAllowed = (id: string, aid: "hints" | "solutions"): void => {
+    const c = classes.get(readable(id)?.classId ?? "");
+    if (c && !(aid === "hints" ? c.hintsAllowed : c.solutionsAllowed))
+      throw new SlipwayError("forbidden", `your class does not allow ${aid}`);
+  };
   const overview = new LearnerOverview({
     sessions,
     labs: deps.labs,
@@ -208,7 +245,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   const api = new SessionRouter(access, (req) => learnerOf(req, learners));
   sessionRoutes(api, sessions, activity);
   fileRoutes(api, sessions, new WorkspaceFiles(deps.driver));
-  labRoutes(api, sessions, progress);
+  labRoutes(api, sessions, progress, aidAllowed);
   labEventsRoute(api, progress, access);
   tokenRoutes(api, access);
   portRoutes(api, { sessions, driver: deps.driver, hosts, tickets });
@@ -220,6 +257,19 @@ export function createApp(config: Config, deps: AppDeps): App {
     healthRoute(deps.driver, () => ({ sessions: { active: sessions.activeCount() } })),
   );
   app.use("/api/sessions", startSessionRoute(sessions, learners), api.router);
+  app.use(
+    "/api",
+    classRoutes({
+      classes,
+      board,
+      learners,
+      overview,
+      labSummaries: () => deps.labs.list(),
+      access,
+      session: readable,
+      clock,
+    }).router,
+  );
   app.use("/api", labCatalogRoute(deps.labs));
   app.use("/api", express.json({ limit: "256kb" }), learnerRoutes(learners, access, overview));
   app.use(
@@ -268,6 +318,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     activity,
     progress,
     learners,
+    classes,
     async start() {
       await reconciler.boot();
       await progress.adoptAll();
@@ -289,6 +340,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       await sessions.settle();
       gateway.closeAll();
       progress.detachAll();
+      board.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       deps.store.close();
@@ -296,6 +348,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       learnerStore.close();
       activity.close?.();
       tokens.close();
+      classStore.close();
     },
   };
 }

@@ -3,6 +3,7 @@
 // port; the reconciler's pass is run by the test (tick), not by a timer.
 import { join, resolve } from "node:path";
 import type { App } from "./app.ts";
+import { MemoryClassStore } from "./classes/memory-class-store.ts";
 import { MemoryActivityLog } from "./audit/memory-activity-log.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { LabCatalog } from "./labs/lab-catalog.ts";
@@ -53,6 +54,7 @@ export interface MemoryAppOptions {
   readonly learners?: MemoryLearnerStore;
   readonly progress?: MemoryProgressStore;
   readonly tokens?: MemoryTokenStore;
+  readonly classes?: MemoryClassStore;
 }
 
 export async function startMemoryApp(o: MemoryAppOptions = {}): Promise<MemoryApp> {
@@ -81,6 +83,7 @@ export async function startMemoryApp(o: MemoryAppOptions = {}): Promise<MemoryAp
     activity: new MemoryActivityLog(),
     learners: o.learners ?? new MemoryLearnerStore(),
     tokens: o.tokens ?? new MemoryTokenStore(),
+    classes: o.classes ?? new MemoryClassStore(),
     log: silentLog,
   });
   const url = await app.start();

@@ -4,6 +4,7 @@
 // in-memory driver or store, another lab catalog, a fake clock), so none of them wires the
 // parts again.
 import { type App, type AppDeps, createApp } from "./app.ts";
+import { SqliteClassStore } from "./classes/sqlite-class-store.ts";
 import { SqliteActivityLog } from "./audit/sqlite-activity-log.ts";
 import type { Config } from "./config.ts";
 import { createLabProvider } from "./labs/create-lab-provider.ts";
@@ -33,5 +34,6 @@ export async function openApp(config: Config, o: AppOverrides = {}): Promise<App
     activity: o.activity ?? new SqliteActivityLog(config.dbFile),
     learners: o.learners ?? new SqliteLearnerStore(config.dbFile),
     tokens: o.tokens ?? new SqliteTokenStore(config.dbFile),
+    classes: o.classes ?? new SqliteClassStore(config.dbFile),
   });
 }

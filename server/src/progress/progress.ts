@@ -10,6 +10,27 @@ export interface StepProgress {
   readonly solutionViewed: boolean;
   /** When the step first passed. */
   readonly passedAt?: number;
+  /** Failed runs that said something new (a poll repeating the same failure is not one). */
+  readonly failedRuns?: number;
+  /** The failing checks' names of the latest such runs (newest last), for "stuck" flags. */
+  readonly failures?: readonly string[];
+}
+
+const FAILURES_KEPT = 5;
+
+/** A failed run counts when the learner changed something the checks see: its messages
+ *  differ from the step's last ones, or the step had not failed before. Live checks re-run
+ *  every second while the learner is active; those repeats are not attempts. */
+function failedRun(before: StepProgress, c: StepChange): Partial<StepProgress> {
+  if (c.status !== "failed") return {};
+  const said = (rs: readonly CheckResult[]) =>
+    JSON.stringify(rs.filter((r) => !r.pass).map((r) => [r.name, r.errors]));
+  if (before.status === "failed" && said(before.results) === said(c.results)) return {};
+  const failing = c.results.find((r) => !r.pass)?.name ?? "";
+  return {
+    failedRuns: (before.failedRuns ?? 0) + 1,
+    failures: [...(before.failures ?? []), failing].slice(-FAILURES_KEPT),
+  };
 }
 
 export interface LabProgress {
@@ -51,8 +72,10 @@ export function applyStepChange(
   stepIds: readonly string[],
   now: number,
 ): { progress: LabProgress; completed: boolean } {
-  const firstPass = c.status === "passed" && stepProgress(p, c.stepId).passedAt === undefined;
+  const before = stepProgress(p, c.stepId);
+  const firstPass = c.status === "passed" && before.passedAt === undefined;
   const next = withStep(p, c.stepId, {
+    ...failedRun(before, c),
     status: c.status,
     results: c.results,
     ...(firstPass ? { passedAt: now } : {}),

@@ -43,6 +43,8 @@ export interface SessionManagerDeps {
   };
   /** True while the host is too low on disk to start another sandbox. */
   readonly diskLow?: () => boolean;
+  /** The class a learner's new session of a lab belongs to, if any (classes/). */
+  readonly classFor?: (classId: string | undefined, lab: string) => string | undefined;
   /** Every status change, whoever made it: live checks, event streams and terminals follow it. */
   readonly onMoved?: (s: Session) => void;
   readonly log: Log;
@@ -117,6 +119,7 @@ export class SessionManager {
     const pooled = hasRoom && !lab.limits ? this.pool.take() : undefined;
     const id = pooled?.id ?? newSessionId();
     const { token, tokenHash } = controlToken(id, owner);
+    const classId = owner ? this.d.classFor?.(owner.learner.classId, lab.id) : undefined;
     const base = {
       id,
       tokenHash,
@@ -125,7 +128,7 @@ export class SessionManager {
       lastActivityAt: now,
       ...this.expiry.window(now, lab.timeLimitMs),
       ...(owner ? { owner: owner.learner.id } : {}),
-      ...(owner?.learner.classId ? { classId: owner.learner.classId } : {}),
+      ...(classId ? { classId } : {}),
     };
     if (!hasRoom) {
       this.transitions.create({ ...base, status: "queued" });
