@@ -15,6 +15,9 @@ import { type Allowances, allowancesOf } from "./gateway/policy/allowances.ts";
 import { ClassBoard } from "./classes/class-board.ts";
 import type { ClassStore } from "./classes/class-store.ts";
 import { Classes } from "./classes/classes.ts";
+import { ClassWebhooks, type WebhookPolicy } from "./classes/class-webhooks.ts";
+import type { DeliveryStore } from "./classes/delivery-store.ts";
+import { MemoryDeliveryStore } from "./classes/memory-delivery-store.ts";
 import { MemoryClassStore } from "./classes/memory-class-store.ts";
 import { SlipwayError, isSlipwayError } from "./errors.ts";
 import { classRoutes } from "./http/class-routes.ts";
@@ -76,6 +79,10 @@ export interface AppDeps {
   readonly tokens?: TokenStore;
   /** Classes and their members; in memory unless the caller keeps them. */
   readonly classes?: ClassStore;
+  /** Class webhooks and their deliveries; in memory unless the caller keeps them. */
+  readonly deliveries?: DeliveryStore;
+  /** Tests retry webhooks sooner; the defaults suit a receiver that is briefly down. */
+  readonly webhookPolicy?: WebhookPolicy;
 }
 
 export interface App {
@@ -103,6 +110,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   const learners = new Learners({ store: learnerStore, clock });
   const tokens = deps.tokens ?? new MemoryTokenStore();
   const classStore = deps.classes ?? new MemoryClassStore();
+  const deliveryStore = deps.deliveries ?? new MemoryDeliveryStore();
   const gateway = new EngineGateway({
     connectEngine: (ref) => deps.driver.connectEngine(ref),
     onActivity: (id) => {
@@ -183,6 +191,16 @@ export function createApp(config: Config, deps: AppDeps): App {
     clock,
     log: deps.log,
   });
+  const webhooks = new ClassWebhooks({
+    store: deliveryStore,
+    session: (id) => readable(id),
+    displayName: (classId, learnerId) =>
+      classes.members(classId).find((m) => m.learnerId === learnerId)?.displayName,
+    clock,
+    log: deps.log,
+    ...(deps.webhookPolicy ? { policy: deps.webhookPolicy } : {}),
+  });
+  progress.subscribeAll((id, e) => webhooks.labEvent(id, e));
   const board = new ClassBoard({
     classes,
     sessions: () => deps.store.list(),
@@ -262,6 +280,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     classRoutes({
       classes,
       board,
+      webhooks,
       learners,
       overview,
       labSummaries: () => deps.labs.list(),
@@ -322,6 +341,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     async start() {
       await reconciler.boot();
       await progress.adoptAll();
+      webhooks.resume();
       reconciler.startInterval(config.sessions.reconcileMs);
       const guardDisk = () =>
         void diskGuard.check().catch((e) => deps.log("error", "disk check failed", { error: String(e) }));
@@ -341,6 +361,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       gateway.closeAll();
       progress.detachAll();
       board.close();
+      webhooks.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       deps.store.close();
@@ -349,6 +370,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       activity.close?.();
       tokens.close();
       classStore.close();
+      deliveryStore.close();
     },
   };
 }

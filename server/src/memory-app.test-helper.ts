@@ -4,6 +4,7 @@
 import { join, resolve } from "node:path";
 import type { App } from "./app.ts";
 import { MemoryClassStore } from "./classes/memory-class-store.ts";
+import { MemoryDeliveryStore } from "./classes/memory-delivery-store.ts";
 import { MemoryActivityLog } from "./audit/memory-activity-log.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { LabCatalog } from "./labs/lab-catalog.ts";
@@ -84,6 +85,8 @@ export async function startMemoryApp(o: MemoryAppOptions = {}): Promise<MemoryAp
     learners: o.learners ?? new MemoryLearnerStore(),
     tokens: o.tokens ?? new MemoryTokenStore(),
     classes: o.classes ?? new MemoryClassStore(),
+    deliveries: new MemoryDeliveryStore(),
+    webhookPolicy: { attempts: 4, firstRetryMs: 50, timeoutMs: 2_000 },
     log: silentLog,
   });
   const url = await app.start();

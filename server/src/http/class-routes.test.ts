@@ -61,7 +61,7 @@ describe("attacks on the classes API", () => {
       lab: "live-steps",
     });
     for (const [method, path] of instructorRoutes(a.class.id, s.body.id)) {
-      const body = method === "GET" ? undefined : { text: "hi", then: "stop" };
+      const body = method === "GET" ? undefined : { text: "hi", then: "stop", url: "http://127.0.0.1:9/" };
       expect((await m.call(method, path, { body })).status, `${method} ${path} without a key`).toBe(401);
       for (const token of [
         b.instructorKey,
@@ -86,7 +86,7 @@ describe("attacks on the classes API", () => {
     });
     expect(m.app.sessions.get(s.body.id).status).toBe("ready");
     await m.app.sessions.stop(s.body.id);
-  });
+  }, 30_000);
 
   it("an unknown class and a wrong key are refused alike", async () => {
     const a = await newClass();

@@ -12,6 +12,7 @@ import { isOpen, type ClassRecord } from "../classes/class.ts";
 import { resultRows, toCsv } from "../classes/class-export.ts";
 import { toClassView } from "../classes/class-view.ts";
 import type { Classes } from "../classes/classes.ts";
+import type { ClassWebhooks } from "../classes/class-webhooks.ts";
 import { NewClassBody, newClass } from "../classes/new-class.ts";
 import { SlipwayError } from "../errors.ts";
 import type { LearnerOverview } from "../learners/learner-overview.ts";
@@ -27,10 +28,12 @@ import { parseBody } from "./session-routes.ts";
 const JoinBody = z.object({ code: z.string().min(1).max(40), displayName: z.string().max(200) });
 const EndBody = z.object({ then: z.enum(["pause", "stop"]).default("pause") });
 const AnnounceBody = z.object({ text: z.string().max(500) });
+const WebhookBody = z.object({ url: z.string().min(1).max(2000) });
 
 export interface ClassRouteDeps {
   readonly classes: Classes;
   readonly board: ClassBoard;
+  readonly webhooks: Pick<ClassWebhooks, "set" | "deliveries" | "joined">;
   readonly learners: Learners;
   readonly overview: LearnerOverview;
   readonly labSummaries: () => Promise<readonly LabSummary[]>;
@@ -76,6 +79,7 @@ export function classRoutes(d: ClassRouteDeps): { router: Router; declared: stri
     });
     if (made) setLearnerCookie(req, res, who.key);
     d.board.changed(record.id);
+    d.webhooks.joined(record.id, who.learner.id);
     res.json(await learnerClass(d, who.learner.id, record.id));
   });
   r.get("/me/class", async (req, res) => {
@@ -109,6 +113,13 @@ export function classRoutes(d: ClassRouteDeps): { router: Router; declared: stri
     for (const t of d.access.list(sessionId)) if (t.label === label) d.access.revoke(sessionId, t.id);
     res.status(201).json(d.access.mint(sessionId, "view", label));
   });
+  // The signing secret is answered once, here; deliveries show what each attempt got.
+  instructor("put", "/classes/:id/webhook", (req, res, c) =>
+    res.json(d.webhooks.set(c.id, parseBody(WebhookBody, req.body).url)),
+  );
+  instructor("get", "/classes/:id/deliveries", (_req, res, c) =>
+    res.json({ deliveries: d.webhooks.deliveries(c.id) }),
+  );
   instructor("get", "/classes/:id/export", async (req, res, c) => {
     const rows = resultRows(await d.board.dashboard(c));
     const name = `class-${c.id}`;
