@@ -16,7 +16,7 @@ export function announcementBanner(): HTMLElement {
     const text = c?.announcement?.text ?? "";
     if (text !== shown) {
       shown = text;
-      el.textContent = text ? `📣 ${c?.title ?? "Your class"}: ${text}` : "";
+      el.textContent = text ? `${c?.title ?? "Your class"}: ${text}` : "";
       el.hidden = !text;
     }
   };

@@ -1,7 +1,12 @@
 // The dashboard's grid: a row per learner, a cell per step of each lab (green passed, red
 // failing, grey not yet), then what the learner is on now: step, time on it, failed runs,
 // hints and solutions, idle time, and a stuck flag. The name opens their terminal read-only.
-import type { DashboardLearner, DashboardView } from "../../../common/class-views.ts";
+import type {
+  DashboardCell,
+  DashboardLearner,
+  DashboardStep,
+  DashboardView,
+} from "../../../common/class-views.ts";
 import { h } from "../dom/h.ts";
 
 export function minutes(ms: number | undefined): string {
@@ -12,6 +17,29 @@ export function minutes(ms: number | undefined): string {
     : s < 3600
       ? `${Math.floor(s / 60)}m ${s % 60}s`
       : `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+}
+
+/** Passed green; the step the learner is on red while its checks fail; the steps after it
+ *  grey: live checks run them too, but an instructor reads red as "went wrong". */
+function stepCell(c: DashboardCell, s: DashboardStep): HTMLElement {
+  const state = !c.sessionId
+    ? "not-started"
+    : s.status === "passed"
+      ? "passed"
+      : s.id === c.currentStep && s.status === "failed"
+        ? "failed"
+        : "ahead";
+  const says = {
+    "not-started": "not started",
+    passed: "passed",
+    failed: "failing now",
+    ahead: "not reached",
+  }[state];
+  return h(
+    "td",
+    { class: `step-cell ${state}`, title: `${c.lab} / ${s.id}: ${says}` },
+    state === "passed" ? "✓" : state === "failed" ? "✗" : "·",
+  );
 }
 
 export function dashboardGrid(
@@ -62,18 +90,7 @@ export function dashboardGrid(
       "tr",
       { class: l.stuck ? "stuck" : "", "data-learner": l.displayName },
       h("th", { scope: "row" }, name),
-      ...l.cells.flatMap((c) =>
-        c.steps.map((s) =>
-          h(
-            "td",
-            {
-              class: `step-cell ${c.sessionId ? s.status : "not-started"}`,
-              title: `${c.lab} / ${s.id}: ${c.sessionId ? s.status : "not started"}`,
-            },
-            s.status === "passed" ? "✓" : s.status === "failed" ? "✗" : "·",
-          ),
-        ),
-      ),
+      ...l.cells.flatMap((c) => c.steps.map((s) => stepCell(c, s))),
       h("td", {}, working?.completed ? "done" : (stepTitle ?? "—")),
       h("td", {}, minutes(working?.onStepMs)),
       h("td", {}, String(current?.failedRuns ?? 0)),

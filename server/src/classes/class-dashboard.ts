@@ -134,7 +134,10 @@ function stuckFlag(i: DashboardInput, p: Placed, idleMs: number): DashboardLearn
       reason: "no-progress",
       lab: p.lab.id,
       step: step.id,
-      detail: `no step passed for ${Math.round(stalled / 60_000)} min while working`,
+      detail: `no step passed for ${duration(stalled)} while working`,
     };
   return undefined;
 }
+
+const duration = (ms: number): string =>
+  ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;

@@ -15,8 +15,9 @@ it("counts a failed run only when it says something new", () => {
   let p = newProgress("s", "l", ["a"], 0);
   const run = (results: CheckResult[], status: "passed" | "failed" = "failed") =>
     (p = applyStepChange(p, { stepId: "a", status, results }, ["a"], 1).progress);
-  run([fail("box runs", "no container box")]);
+  run([fail("box runs", "no container box")]); // the first run, as the session starts
   run([fail("box runs", "no container box")]); // the poll again
+  run([fail("box runs", "box is not running")]);
   run([fail("box runs", "box exited (1)")]);
   run([fail("port", "nothing on 8080")]);
   expect(stepProgress(p, "a")).toMatchObject({ failedRuns: 3, failures: ["box runs", "box runs", "port"] });

@@ -19,10 +19,11 @@ export interface StepProgress {
 const FAILURES_KEPT = 5;
 
 /** A failed run counts when the learner changed something the checks see: its messages
- *  differ from the step's last ones, or the step had not failed before. Live checks re-run
- *  every second while the learner is active; those repeats are not attempts. */
+ *  differ from the step's last ones, or the step had passed before. Live checks re-run
+ *  every second while the learner is active; those repeats are not attempts, and neither is
+ *  the first run of all, when the session starts (from "pending"). */
 function failedRun(before: StepProgress, c: StepChange): Partial<StepProgress> {
-  if (c.status !== "failed") return {};
+  if (c.status !== "failed" || before.status === "pending") return {};
   const said = (rs: readonly CheckResult[]) =>
     JSON.stringify(rs.filter((r) => !r.pass).map((r) => [r.name, r.errors]));
   if (before.status === "failed" && said(before.results) === said(c.results)) return {};
