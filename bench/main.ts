@@ -1,5 +1,6 @@
 // npm run bench -- <name…>: prints figures; no targets are asserted here or in tests.
 import { checksBench } from "./checks-bench.ts";
+import { classBench } from "./class-bench.ts";
 import { gatewayBench } from "./gateway-bench.ts";
 import { pauseBench } from "./pause-bench.ts";
 import { sessionsBench } from "./sessions-bench.ts";
@@ -11,9 +12,12 @@ const benches: Record<string, () => Promise<void>> = {
   terminal: terminalBench,
   checks: checksBench,
   gateway: gatewayBench,
+  class: classBench,
 };
 
-const names = process.argv.slice(2);
+// Names only: options (`--learners 3`) are each bench's own to read.
+const args = process.argv.slice(2);
+const names = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
 for (const name of names.length ? names : Object.keys(benches)) {
   const bench = benches[name];
   if (!bench) {
