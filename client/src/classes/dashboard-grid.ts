@@ -78,8 +78,12 @@ export function dashboardGrid(
     const name = working?.sessionId
       ? h(
           "button",
-          { type: "button", class: "link-button", title: "Watch their terminal (read-only)" },
-          `👁 ${l.displayName}`,
+          {
+            type: "button",
+            class: "link-button",
+            title: `Watch ${l.displayName}'s terminal, read-only, in a new tab`,
+          },
+          l.displayName,
         )
       : h("span", {}, l.displayName);
     if (working?.sessionId) {
