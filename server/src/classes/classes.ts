@@ -158,9 +158,11 @@ export class Classes {
     const mine = this.d.sessions().filter((s) => s.classId === c.id);
     await Promise.all(
       mine.map(async (s) => {
-        // Only a ready session can pause; one still queued or starting is stopped.
+        // Only a ready session can pause; one still queued or starting is stopped. Ending
+        // with "stop" stops paused sessions too; ending again finishes what is left.
+        if (s.status === "stopped" || s.status === "failed") return;
+        if (then === "pause" && (s.status === "paused" || s.status === "pausing")) return;
         const pause = then === "pause" && s.status === "ready";
-        if (!pause && (s.status === "stopped" || s.status === "failed" || s.status === "paused")) return;
         try {
           await (pause ? this.d.pause(s.id, "the class ended") : this.d.stop(s.id, "the class ended"));
           (pause ? out.paused : out.stopped).push(s.id);

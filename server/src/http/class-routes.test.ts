@@ -267,6 +267,13 @@ describe("a class", () => {
     expect(ended.body.paused).toEqual([s.body.id]);
     expect(m.app.sessions.get(s.body.id).status).toBe("paused");
     expect(m.app.sessions.get(outside.body.id).status).toBe("ready");
+    // Ending again with "stop" stops what the first end paused.
+    const stopped = await m.call<{ stopped: string[] }>("POST", `/api/classes/${c.class.id}/end`, {
+      token: c.instructorKey,
+      body: { then: "stop" },
+    });
+    expect(stopped.body.stopped).toEqual([s.body.id]);
+    expect(m.app.sessions.get(s.body.id).status).toBe("stopped");
     await reader.cancel();
     await m.app.sessions.stop(outside.body.id);
     await m.app.sessions.stop(s.body.id);
