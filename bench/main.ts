@@ -1,9 +1,11 @@
-// npm run bench -- <name…> [--count N] [--cycles N]: prints figures; no targets are asserted
-// here or in tests. --count and --cycles size the pause bench (a shared machine runs fewer).
+// npm run bench -- <name…> [--count N] [--cycles N] [--learners N]: prints figures; no targets
+// are asserted here or in tests. --count and --cycles size the pause bench, --learners the
+// class bench (a shared machine runs fewer).
 import { loadConfig } from "../server/src/config.ts";
 import { setupHostFor } from "../server/src/sandbox/create-driver.ts";
 import { consoleProgress } from "../server/src/sandbox/docker/setup/progress.ts";
 import { checksBench } from "./checks-bench.ts";
+import { classBench } from "./class-bench.ts";
 import { gatewayBench } from "./gateway-bench.ts";
 import { labStartsBench } from "./lab-starts-bench.ts";
 import { type PauseBenchOptions, pauseBench } from "./pause-bench.ts";
@@ -14,9 +16,11 @@ const args = process.argv.slice(2);
 const names: string[] = [];
 const options: PauseBenchOptions = {};
 for (let i = 0; i < args.length; i++) {
-  const [flag, inline] = (args[i] as string).split("=", 2);
+  const [flag = "", inline] = (args[i] as string).split("=", 2);
   if (flag !== "--count" && flag !== "--cycles") {
-    names.push(args[i] as string);
+    // Other options (`--learners 3`) are their bench's own to read, with their values.
+    if (!flag.startsWith("--")) names.push(flag);
+    else if (inline === undefined) i++;
     continue;
   }
   const value = Number(inline ?? args[++i]);
@@ -34,6 +38,7 @@ const benches: Record<string, () => Promise<void>> = {
   terminal: terminalBench,
   checks: checksBench,
   gateway: gatewayBench,
+  class: classBench,
 };
 
 for (const name of names) {

@@ -16,7 +16,15 @@ import type { Config } from "./config.ts";
 import { EngineGateway } from "./gateway/engine-gateway.ts";
 import type { GatewayLimits } from "./gateway/gateway-limits.ts";
 import { type Allowances, allowancesOf } from "./gateway/policy/allowances.ts";
-import { isSlipwayError } from "./errors.ts";
+import { ClassBoard } from "./classes/class-board.ts";
+import type { ClassStore } from "./classes/class-store.ts";
+import { Classes } from "./classes/classes.ts";
+import { ClassWebhooks, type WebhookPolicy } from "./classes/class-webhooks.ts";
+import type { DeliveryStore } from "./classes/delivery-store.ts";
+import { MemoryDeliveryStore } from "./classes/memory-delivery-store.ts";
+import { MemoryClassStore } from "./classes/memory-class-store.ts";
+import { SlipwayError, isSlipwayError } from "./errors.ts";
+import { classRoutes } from "./http/class-routes.ts";
 import { tokenFrom } from "./http/auth.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { assessmentRoutes } from "./http/assessment-routes.ts";
@@ -77,6 +85,12 @@ export interface AppDeps {
   readonly tokens?: TokenStore;
   /** Assessment attempts and their reports; in memory unless the caller keeps them. */
   readonly attempts?: AttemptStore;
+  /** Classes and their members; in memory unless the caller keeps them. */
+  readonly classes?: ClassStore;
+  /** Class webhooks and their deliveries; in memory unless the caller keeps them. */
+  readonly deliveries?: DeliveryStore;
+  /** Tests retry webhooks sooner; the defaults suit a receiver that is briefly down. */
+  readonly webhookPolicy?: WebhookPolicy;
 }
 
 export interface App {
@@ -90,6 +104,7 @@ export interface App {
   readonly progress: ProgressService;
   readonly learners: Learners;
   readonly attempts: AssessmentAttempts;
+  readonly classes: Classes;
   /** Adopts surviving sessions, starts the reconcile loop and listens; resolves to the URL. */
   start(): Promise<string>;
   /** Stops listening and closes every store; sessions live on in their sandboxes. */
@@ -103,6 +118,8 @@ export function createApp(config: Config, deps: AppDeps): App {
   const learnerStore = deps.learners ?? new MemoryLearnerStore();
   const learners = new Learners({ store: learnerStore, clock });
   const tokens = deps.tokens ?? new MemoryTokenStore();
+  const classStore = deps.classes ?? new MemoryClassStore();
+  const deliveryStore = deps.deliveries ?? new MemoryDeliveryStore();
   const gateway = new EngineGateway({
     connectEngine: (ref) => deps.driver.connectEngine(ref),
     onActivity: (id) => {
@@ -139,6 +156,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     limits: config.sandbox,
     policy: config.sessions,
     diskLow: (): boolean => diskGuard.lowOnDisk,
+    classFor: (classId, lab) => classes.classFor(classId, lab),
     log: deps.log,
   });
   const diskGuard: DiskGuard = new DiskGuard({
@@ -193,6 +211,43 @@ export function createApp(config: Config, deps: AppDeps): App {
     clock,
     log: deps.log,
   });
+  const classes: Classes = new Classes({
+    store: classStore,
+    enrol: (id, classId, name) => learners.enrol(id, classId, name),
+    labIds: async () => new Set((await deps.labs.list()).map((l) => l.id)),
+    trackLabs: async (id) => (await deps.labs.tracks()).find((t) => t.id === id)?.labs,
+    sessions: () => deps.store.list(),
+    pause: (id, reason) => sessions.pause(id, reason),
+    stop: (id, reason) => sessions.stop(id, reason),
+    clock,
+    log: deps.log,
+  });
+  const webhooks = new ClassWebhooks({
+    store: deliveryStore,
+    session: (id) => readable(id),
+    displayName: (classId, learnerId) =>
+      classes.members(classId).find((m) => m.learnerId === learnerId)?.displayName,
+    clock,
+    log: deps.log,
+    ...(deps.webhookPolicy ? { policy: deps.webhookPolicy } : {}),
+  });
+  progress.subscribeAll((id, e) => webhooks.labEvent(id, e));
+  const board = new ClassBoard({
+    classes,
+    sessions: () => deps.store.list(),
+    lab: (id) => deps.labs.lab(id),
+    progress: (id) => progressStore.get(id),
+    subscribeAll: (listener) => progress.subscribeAll(listener),
+    session: (id) => readable(id),
+    clock,
+    log: deps.log,
+  });
+  // A class that does not allow hints or solutions refuses them to its sessions.
+  const aidAllowed = (id: string, aid: "hints" | "solutions"): void => {
+    const c = classes.get(readable(id)?.classId ?? "");
+    if (c && !(aid === "hints" ? c.hintsAllowed : c.solutionsAllowed))
+      throw new SlipwayError("forbidden", `your class does not allow ${aid}`);
+  };
   const overview = new LearnerOverview({
     sessions,
     labs: deps.labs,
@@ -239,7 +294,7 @@ export function createApp(config: Config, deps: AppDeps): App {
   const api = new SessionRouter(access, (req) => learnerOf(req, learners));
   sessionRoutes(api, sessions, activity);
   fileRoutes(api, sessions, new WorkspaceFiles(deps.driver));
-  labRoutes(api, sessions, progress);
+  labRoutes(api, sessions, progress, aidAllowed);
   labEventsRoute(api, progress, access);
   tokenRoutes(api, access);
   portRoutes(api, { sessions, driver: deps.driver, hosts, tickets });
@@ -251,6 +306,20 @@ export function createApp(config: Config, deps: AppDeps): App {
     healthRoute(deps.driver, () => ({ sessions: { active: sessions.activeCount() } })),
   );
   app.use("/api/sessions", startSessionRoute(sessions, learners), api.router);
+  app.use(
+    "/api",
+    classRoutes({
+      classes,
+      board,
+      webhooks,
+      learners,
+      overview,
+      labSummaries: () => deps.labs.list(),
+      access,
+      session: readable,
+      clock,
+    }).router,
+  );
   app.use("/api", labCatalogRoute(deps.labs));
   app.use("/api", assessmentRoutes(attempts, learners));
   app.use("/api", express.json({ limit: "256kb" }), learnerRoutes(learners, access, overview));
@@ -302,10 +371,12 @@ export function createApp(config: Config, deps: AppDeps): App {
     progress,
     learners,
     attempts,
+    classes,
     async start() {
       await reconciler.boot();
       await progress.adoptAll();
       attempts.restore();
+      webhooks.resume();
       reconciler.startInterval(config.sessions.reconcileMs);
       const guardDisk = () =>
         void diskGuard.check().catch((e) => deps.log("error", "disk check failed", { error: String(e) }));
@@ -325,6 +396,8 @@ export function createApp(config: Config, deps: AppDeps): App {
       await sessions.settle();
       gateway.closeAll();
       progress.detachAll();
+      board.close();
+      webhooks.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       deps.store.close();
@@ -333,6 +406,8 @@ export function createApp(config: Config, deps: AppDeps): App {
       activity.close?.();
       tokens.close();
       attemptStore.close();
+      classStore.close();
+      deliveryStore.close();
     },
   };
 }

@@ -4,6 +4,8 @@
 import { join, resolve } from "node:path";
 import type { App } from "./app.ts";
 import { MemoryAttemptStore } from "./assessments/attempts/memory-attempt-store.ts";
+import { MemoryClassStore } from "./classes/memory-class-store.ts";
+import { MemoryDeliveryStore } from "./classes/memory-delivery-store.ts";
 import { MemoryActivityLog } from "./audit/memory-activity-log.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { LabCatalog } from "./labs/lab-catalog.ts";
@@ -55,6 +57,7 @@ export interface MemoryAppOptions {
   readonly progress?: MemoryProgressStore;
   readonly tokens?: MemoryTokenStore;
   readonly attempts?: MemoryAttemptStore;
+  readonly classes?: MemoryClassStore;
 }
 
 export async function startMemoryApp(o: MemoryAppOptions = {}): Promise<MemoryApp> {
@@ -84,6 +87,9 @@ export async function startMemoryApp(o: MemoryAppOptions = {}): Promise<MemoryAp
     learners: o.learners ?? new MemoryLearnerStore(),
     tokens: o.tokens ?? new MemoryTokenStore(),
     attempts: o.attempts ?? new MemoryAttemptStore(),
+    classes: o.classes ?? new MemoryClassStore(),
+    deliveries: new MemoryDeliveryStore(),
+    webhookPolicy: { attempts: 4, firstRetryMs: 50, timeoutMs: 2_000 },
     log: silentLog,
   });
   const url = await app.start();

@@ -5,6 +5,8 @@
 // parts again.
 import { type App, type AppDeps, createApp } from "./app.ts";
 import { SqliteAttemptStore } from "./assessments/attempts/sqlite-attempt-store.ts";
+import { SqliteClassStore } from "./classes/sqlite-class-store.ts";
+import { SqliteDeliveryStore } from "./classes/sqlite-delivery-store.ts";
 import { SqliteActivityLog } from "./audit/sqlite-activity-log.ts";
 import type { Config } from "./config.ts";
 import { createLabProvider } from "./labs/create-lab-provider.ts";
@@ -35,5 +37,7 @@ export async function openApp(config: Config, o: AppOverrides = {}): Promise<App
     learners: o.learners ?? new SqliteLearnerStore(config.dbFile),
     tokens: o.tokens ?? new SqliteTokenStore(config.dbFile),
     attempts: o.attempts ?? new SqliteAttemptStore(config.dbFile),
+    classes: o.classes ?? new SqliteClassStore(config.dbFile),
+    deliveries: o.deliveries ?? new SqliteDeliveryStore(config.dbFile),
   });
 }

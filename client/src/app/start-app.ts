@@ -10,10 +10,19 @@ import { parseRoute } from "../routing/route.ts";
 import { SessionPage } from "../session/session-page.ts";
 import { TokenStore } from "../session/token-store.ts";
 import { ViewerPage } from "../viewer/viewer-page.ts";
+import { announcementBanner } from "../classes/announcement-banner.ts";
+import { ClassNewPage } from "../classes/class-new-page.ts";
+import { DashboardPage } from "../classes/dashboard-page.ts";
+import { JoinPage } from "../classes/join-page.ts";
+import { MyClassPage } from "../classes/my-class-page.ts";
 import type { AppContext, Page } from "./page.ts";
 
-export function startApp(root: HTMLElement): void {
+export function startApp(appRoot: HTMLElement): void {
   const learner = new LearnerApi();
+  // The instructor's announcement sits over every page the learner opens.
+  const banner = announcementBanner();
+  const root = document.createElement("div");
+  appRoot.replaceChildren(banner, root);
   const ctx: AppContext = {
     learner,
     tokens: new TokenStore(learner),
@@ -48,6 +57,18 @@ export function startApp(root: HTMLElement): void {
         break;
       case "assessment-report":
         page = new AssessmentReportPage(root, ctx, route.id, route.share);
+        break;
+      case "class-new":
+        page = new ClassNewPage(root, ctx);
+        break;
+      case "dashboard":
+        page = new DashboardPage(root, ctx, route.id);
+        break;
+      case "join":
+        page = new JoinPage(root, ctx, route.code);
+        break;
+      case "class":
+        page = new MyClassPage(root, ctx);
         break;
     }
     // Move focus to the new page's heading, so keyboard and screen reader users start there.

@@ -12,7 +12,9 @@ export function topBar(): HTMLElement {
       { "aria-label": "Main" },
       h("a", { href: "#/" }, "Labs"),
       h("a", { href: "#/my" }, "My labs"),
+      h("a", { href: "#/join" }, "Join a class"),
       h("a", { href: "#/watch" }, "Watch a session"),
+      h("a", { href: "#/classes/new" }, "Run a class"),
     ),
   );
 }

@@ -46,3 +46,20 @@ describe("parseRoute", () => {
     for (const r of routes) expect(parseRoute(routeHref(r))).toEqual(r);
   });
 });
+
+describe("class routes", () => {
+  it("parses and makes the class pages' addresses", () => {
+    expect(parseRoute("#/classes/new")).toEqual({ page: "class-new" });
+    expect(parseRoute("#/classes/abc123")).toEqual({ page: "dashboard", id: "abc123" });
+    expect(parseRoute("#/join/ABCD-EFGH")).toEqual({ page: "join", code: "ABCD-EFGH" });
+    expect(parseRoute("#/join")).toEqual({ page: "join" });
+    expect(parseRoute("#/class")).toEqual({ page: "class" });
+    expect(parseRoute("#/classes/a/b")).toEqual({ page: "catalog" });
+    for (const r of [
+      { page: "dashboard", id: "x1" },
+      { page: "join", code: "AB-CD" },
+      { page: "class" },
+    ] as const)
+      expect(parseRoute(routeHref(r))).toEqual(r);
+  });
+});

@@ -8,6 +8,10 @@
 //   #/watch[/<id>[/<term>]] the read-only viewer; ?token= is accepted once, then stored
 //   #/assessment/<id>       taking an assessment attempt (its token is in this tab)
 //   #/assessment/<id>/report its report; ?share= carries a share link's token
+//   #/classes/new           an instructor makes a class
+//   #/classes/<id>          the instructor's live dashboard (the key is asked for, kept per tab)
+//   #/join[/<code>]         a learner joins a class
+//   #/class                 the learner's class: its labs, their progress, announcements
 export type Route =
   | { readonly page: "catalog" }
   | { readonly page: "my" }
@@ -16,7 +20,11 @@ export type Route =
   | { readonly page: "report"; readonly id: string }
   | { readonly page: "watch"; readonly id?: string; readonly term: string; readonly token?: string }
   | { readonly page: "attempt"; readonly id: string }
-  | { readonly page: "assessment-report"; readonly id: string; readonly share?: string };
+  | { readonly page: "assessment-report"; readonly id: string; readonly share?: string }
+  | { readonly page: "class-new" }
+  | { readonly page: "dashboard"; readonly id: string }
+  | { readonly page: "join"; readonly code?: string }
+  | { readonly page: "class" };
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const CODE = /^[A-Za-z0-9-]{4,40}$/;
@@ -36,6 +44,11 @@ export function parseRoute(hash: string): Route {
     if (sub === "report") return { page: "assessment-report", id, ...(share ? { share } : {}) };
   }
   if (page === "my" && parts.length === 1) return { page: "my" };
+  if (page === "classes" && id === "new" && parts.length === 2) return { page: "class-new" };
+  if (page === "classes" && id && ID.test(id) && parts.length === 2) return { page: "dashboard", id };
+  if (page === "join" && parts.length <= 2)
+    return id && CODE.test(id) ? { page: "join", code: id } : { page: "join" };
+  if (page === "class" && parts.length === 1) return { page: "class" };
   if (page === "link" && id && CODE.test(id) && parts.length === 2) return { page: "link", code: id };
   if (page === "watch" && parts.length <= 3) {
     const term = sub && TERM.test(sub) ? sub : "term1";
@@ -68,6 +81,14 @@ export function routeHref(route: Route): string {
       const base = `#/assessment/${encodeURIComponent(route.id)}/report`;
       return route.share ? `${base}?share=${encodeURIComponent(route.share)}` : base;
     }
+    case "class-new":
+      return "#/classes/new";
+    case "dashboard":
+      return `#/classes/${encodeURIComponent(route.id)}`;
+    case "join":
+      return route.code ? `#/join/${encodeURIComponent(route.code)}` : "#/join";
+    case "class":
+      return "#/class";
     case "watch": {
       const base = route.id ? `#/watch/${encodeURIComponent(route.id)}/${route.term}` : "#/watch";
       return route.token ? `${base}?token=${encodeURIComponent(route.token)}` : base;

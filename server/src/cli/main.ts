@@ -1,12 +1,13 @@
 // The `slipway` command line. Each subcommand gets only the config it needs.
 import { join } from "node:path";
 import { ConfigError, loadConfig } from "../config.ts";
+import { runClassCommand } from "./class-command.ts";
 import { INTERRUPTED, runLabCommand } from "./lab-command.ts";
 import { labRuntimeOpener } from "./lab-runtime.ts";
 import { runSessionCommand } from "./session-command.ts";
 import { terminalKeys } from "./terminal-keys.ts";
 
-const USAGE = `usage: slipway <session|lab> …   (slipway session help, slipway lab help)`;
+const USAGE = `usage: slipway <session|lab|class> …   (slipway session help, slipway lab help, slipway class help)`;
 
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
@@ -16,6 +17,11 @@ async function main(argv: string[]): Promise<number> {
     return runSessionCommand(rest, io, {
       baseUrl: config.url,
       tokensFile: join(config.stateDir, "cli-sessions.json"),
+    });
+  if (group === "class")
+    return runClassCommand(rest, io, {
+      baseUrl: config.url,
+      keysFile: join(config.stateDir, "cli-classes.json"),
     });
   if (group === "lab") {
     // Ctrl-C once: stop every session this command started, then exit; twice: exit now.

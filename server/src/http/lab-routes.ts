@@ -26,17 +26,25 @@ export function labCatalogRoute(labs: LabCatalog): Router {
   return r;
 }
 
-export function labRoutes(r: SessionRouter, sessions: SessionManager, progress: ProgressService): void {
+export function labRoutes(
+  r: SessionRouter,
+  sessions: SessionManager,
+  progress: ProgressService,
+  /** Throws when the session's class does not allow this aid. */
+  aidAllowed: (sessionId: string, aid: "hints" | "solutions") => void = () => undefined,
+): void {
   r.get("/:id/lab", "view", async (_req, res, g) => res.json(await progress.view(g.sessionId)));
   r.post("/:id/check", "control", async (_req, res, g) => {
     sessions.touch(g.sessionId);
     res.json(await progress.check(g.sessionId));
   });
-  r.post("/:id/hints", "control", async (req, res, g) =>
-    res.json(await progress.hint(g.sessionId, stepOf(req.body))),
-  );
-  r.post("/:id/solution", "control", async (req, res, g) =>
-    res.json(await progress.solution(g.sessionId, stepOf(req.body))),
-  );
+  r.post("/:id/hints", "control", async (req, res, g) => {
+    aidAllowed(g.sessionId, "hints");
+    res.json(await progress.hint(g.sessionId, stepOf(req.body)));
+  });
+  r.post("/:id/solution", "control", async (req, res, g) => {
+    aidAllowed(g.sessionId, "solutions");
+    res.json(await progress.solution(g.sessionId, stepOf(req.body)));
+  });
   r.get("/:id/report", "view", async (_req, res, g) => res.json(await progress.report(g.sessionId)));
 }

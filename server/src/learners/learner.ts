@@ -6,7 +6,7 @@ export interface Learner {
   readonly keyHash: string;
   readonly displayName?: string;
   readonly createdAt: number;
-  /** Reserved for classes: the class the learner joined with a code. */
+  /** The class the learner last joined with a code (classes/). */
   readonly classId?: string;
 }
 

@@ -47,6 +47,13 @@ export class Learners {
     return next;
   }
 
+  /** The learner joined a class: their sessions of its labs belong to it from now on. */
+  enrol(id: string, classId: string, displayName: string): void {
+    const learner = this.d.store.get(id);
+    if (!learner) throw new SlipwayError("not-found", "no such learner");
+    this.d.store.put({ ...learner, classId, displayName });
+  }
+
   /** A code that lets another browser become this learner, once, for LINK_TTL_MS. */
   linkCode(who: KeyedLearner): { code: string; expiresAt: number } {
     const now = this.d.clock();

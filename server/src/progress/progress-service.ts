@@ -32,6 +32,11 @@ export class ProgressService {
     return this.c.events.subscribe(id, listener);
   }
 
+  /** Every session's events, with its id. */
+  subscribeAll(listener: (id: string, e: LabEvent) => void): () => void {
+    return this.c.events.subscribeAll(listener);
+  }
+
   /** A session's status moved (the session store tells us, whoever moved it). */
   sessionChanged(s: Session): void {
     const reason = "reason" in s ? { reason: s.reason } : {};

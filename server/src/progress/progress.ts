@@ -13,7 +13,29 @@ export interface StepProgress {
   /** Evaluations of its checks (live re-checks included) up to and including the first pass,
    *  and how many of those failed: an assessment's report shows how the candidate got there. */
   readonly checkRuns?: number;
+  readonly failedBeforePass?: number;
+  /** Failed runs that said something new (a poll repeating the same failure is not one). */
   readonly failedRuns?: number;
+  /** The failing checks' names of the latest such runs (newest last), for "stuck" flags. */
+  readonly failures?: readonly string[];
+}
+
+const FAILURES_KEPT = 5;
+
+/** A failed run counts when the learner changed something the checks see: its messages
+ *  differ from the step's last ones, or the step had passed before. Live checks re-run
+ *  every second while the learner is active; those repeats are not attempts, and neither is
+ *  the first run of all, when the session starts (from "pending"). */
+function failedRun(before: StepProgress, c: StepChange): Partial<StepProgress> {
+  if (c.status !== "failed" || before.status === "pending") return {};
+  const said = (rs: readonly CheckResult[]) =>
+    JSON.stringify(rs.filter((r) => !r.pass).map((r) => [r.name, r.errors]));
+  if (before.status === "failed" && said(before.results) === said(c.results)) return {};
+  const failing = c.results.find((r) => !r.pass)?.name ?? "";
+  return {
+    failedRuns: (before.failedRuns ?? 0) + 1,
+    failures: [...(before.failures ?? []), failing].slice(-FAILURES_KEPT),
+  };
 }
 
 export interface LabProgress {
@@ -59,13 +81,14 @@ export function applyStepChange(
   const counting = before.passedAt === undefined;
   const firstPass = c.status === "passed" && counting;
   const next = withStep(p, c.stepId, {
+    ...failedRun(before, c),
     status: c.status,
     results: c.results,
     ...(firstPass ? { passedAt: now } : {}),
     ...(counting
       ? {
           checkRuns: (before.checkRuns ?? 0) + 1,
-          failedRuns: (before.failedRuns ?? 0) + (c.status === "passed" ? 0 : 1),
+          failedBeforePass: (before.failedBeforePass ?? 0) + (c.status === "passed" ? 0 : 1),
         }
       : {}),
   });

@@ -43,6 +43,8 @@ export interface SessionManagerDeps {
   };
   /** True while the host is too low on disk to start another sandbox. */
   readonly diskLow?: () => boolean;
+  /** The class a learner's new session of a lab belongs to, if any (classes/). */
+  readonly classFor?: (classId: string | undefined, lab: string) => string | undefined;
   /** Every status change, whoever made it: live checks, event streams and terminals follow it. */
   readonly onMoved?: (s: Session) => void;
   readonly log: Log;
@@ -130,6 +132,7 @@ export class SessionManager {
     const { token, tokenHash } = opts.tokenOf
       ? { token: opts.tokenOf(id), tokenHash: hashToken(opts.tokenOf(id)) }
       : controlToken(id, owner);
+    const classId = owner ? this.d.classFor?.(owner.learner.classId, lab.id) : undefined;
     const base = {
       id,
       tokenHash,
@@ -140,7 +143,7 @@ export class SessionManager {
       ...this.expiry.window(now, opts.attempt ? Math.max(1, opts.attempt.endsAt - now) : lab.timeLimitMs),
       ...(opts.attempt ? { attempt: { id: opts.attempt.id, task: opts.attempt.task } } : {}),
       ...(owner ? { owner: owner.learner.id } : {}),
-      ...(owner?.learner.classId ? { classId: owner.learner.classId } : {}),
+      ...(classId ? { classId } : {}),
     };
     if (!hasRoom) {
       this.transitions.create({ ...base, status: "queued" });

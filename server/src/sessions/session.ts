@@ -24,7 +24,7 @@ export interface SessionBase {
   readonly lastActivityAt: number;
   /** The learner identity it belongs to; none for sessions started with the API or CLI. */
   readonly owner?: string;
-  /** The class it was started in (classes are not built yet; the record is ready for them). */
+  /** The class it was started in: its owner's class, when that class runs this lab. */
   readonly classId?: string;
   /** Where its sandbox came from, for per-lab warm pools later. */
   readonly origin?: "pool" | "fresh";

@@ -2,6 +2,13 @@
 // no one else: one broken event stream must not starve the others.
 export class EventHub<T> {
   private readonly listeners = new Map<string, Set<(event: T) => void>>();
+  private readonly everyKey = new Set<(key: string, event: T) => void>();
+
+  /** Every event of every key (a class dashboard follows all its sessions). */
+  subscribeAll(listener: (key: string, event: T) => void): () => void {
+    this.everyKey.add(listener);
+    return () => void this.everyKey.delete(listener);
+  }
 
   /** Returns the unsubscribe function. */
   subscribe(key: string, listener: (event: T) => void): () => void {
@@ -18,6 +25,13 @@ export class EventHub<T> {
     for (const listener of [...(this.listeners.get(key) ?? [])]) {
       try {
         listener(event);
+      } catch {
+        // ignored, see above
+      }
+    }
+    for (const listener of [...this.everyKey]) {
+      try {
+        listener(key, event);
       } catch {
         // ignored, see above
       }

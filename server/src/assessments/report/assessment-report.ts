@@ -45,7 +45,7 @@ function task(a: Assessment, at: Attempt, k: number, inp: TaskInputs, end: numbe
       ...(s.debriefMarkdown ? { debriefMarkdown: s.debriefMarkdown } : {}),
       hints: sp?.hintsRevealed ?? 0,
       runs: sp?.checkRuns ?? 0,
-      failed: sp?.failedRuns ?? 0,
+      failed: sp?.failedBeforePass ?? 0,
     };
   });
   const stepsPassed = steps.filter((s) => s.passed).length;
