@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { CheckType } from "./check-type.ts";
 import { createCheckRegistry } from "./check-registry.ts";
 import { fakeCheckContext } from "./fake-check-context.ts";
@@ -106,10 +106,17 @@ describe("LiveEvaluator", () => {
       maxWaitMs: 60,
       run: { registry },
     });
-    const poke = setInterval(() => fast.trigger(), 10);
-    await sleep(150);
-    clearInterval(poke);
-    fast.stop();
+    // On the evaluator's own clock: on a busy host real timers slip, and the poke would
+    // still be what the assertion measured.
+    vi.useFakeTimers();
+    try {
+      const poke = setInterval(() => fast.trigger(), 10);
+      await vi.advanceTimersByTimeAsync(150);
+      clearInterval(poke);
+      fast.stop();
+    } finally {
+      vi.useRealTimers();
+    }
     expect(world.runs).toBeGreaterThanOrEqual(1);
   });
 
