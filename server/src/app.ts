@@ -19,7 +19,7 @@ import { type Allowances, allowancesOf } from "./gateway/policy/allowances.ts";
 import { ClassBoard } from "./classes/class-board.ts";
 import type { ClassStore } from "./classes/class-store.ts";
 import { Classes } from "./classes/classes.ts";
-import { ClassWebhooks, type WebhookPolicy } from "./classes/class-webhooks.ts";
+import { ClassWebhooks, DEFAULT_WEBHOOK_POLICY, type WebhookPolicy } from "./classes/class-webhooks.ts";
 import type { DeliveryStore } from "./classes/delivery-store.ts";
 import { MemoryDeliveryStore } from "./classes/memory-delivery-store.ts";
 import { MemoryClassStore } from "./classes/memory-class-store.ts";
@@ -229,7 +229,10 @@ export function createApp(config: Config, deps: AppDeps): App {
       classes.members(classId).find((m) => m.learnerId === learnerId)?.displayName,
     clock,
     log: deps.log,
-    ...(deps.webhookPolicy ? { policy: deps.webhookPolicy } : {}),
+    policy: deps.webhookPolicy ?? {
+      ...DEFAULT_WEBHOOK_POLICY,
+      allowPrivate: config.classes.webhookPrivate,
+    },
   });
   progress.subscribeAll((id, e) => webhooks.labEvent(id, e));
   const board = new ClassBoard({

@@ -56,6 +56,10 @@ export interface Config {
     /** A task's terminal recording (asciicast) stops growing at this size. */
     readonly recordingMaxBytes: number;
   };
+  readonly classes: {
+    /** Class webhooks may call loopback and private addresses (a receiver on this network). */
+    readonly webhookPrivate: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -195,5 +199,6 @@ export function loadConfig(env: Env = process.env, repoRoot = resolve(import.met
     assessments: Object.freeze({
       recordingMaxBytes: int("SLIPWAY_RECORDING_MAX_KIB", 1024, 16, 65536) * 1024,
     }),
+    classes: Object.freeze({ webhookPrivate: bool("SLIPWAY_WEBHOOK_PRIVATE", false) }),
   });
 }

@@ -12,14 +12,22 @@ import { newSessionId, newToken } from "../sessions/ids.ts";
 import type { Session } from "../sessions/session.ts";
 import type { DeliveryStore } from "./delivery-store.ts";
 import type { ClassEvent, ClassEventType, Delivery } from "./webhook.ts";
+import { postWebhook } from "./webhook-post.ts";
 
 export interface WebhookPolicy {
   readonly attempts: number;
   readonly firstRetryMs: number;
   readonly timeoutMs: number;
+  /** Receivers on loopback or private networks (webhook-post.ts); off on a public server. */
+  readonly allowPrivate: boolean;
 }
 
-export const DEFAULT_WEBHOOK_POLICY: WebhookPolicy = { attempts: 6, firstRetryMs: 2_000, timeoutMs: 5_000 };
+export const DEFAULT_WEBHOOK_POLICY: WebhookPolicy = {
+  attempts: 6,
+  firstRetryMs: 2_000,
+  timeoutMs: 5_000,
+  allowPrivate: false,
+};
 
 export interface ClassWebhooksDeps {
   readonly store: DeliveryStore;
@@ -136,8 +144,7 @@ export class ClassWebhooks {
     let result: string;
     let ok = false;
     try {
-      const res = await fetch(hook.url, {
-        method: "POST",
+      const res = await postWebhook(hook.url, {
         headers: {
           "content-type": "application/json",
           "user-agent": "Slipway-Webhook",
@@ -147,10 +154,9 @@ export class ClassWebhooks {
           "x-slipway-signature": signature(hook.secret, timestamp, body),
         },
         body,
-        redirect: "manual",
-        signal: AbortSignal.timeout(this.policy.timeoutMs),
+        timeoutMs: this.policy.timeoutMs,
+        allowPrivate: this.policy.allowPrivate,
       });
-      await res.body?.cancel();
       ok = res.status >= 200 && res.status < 300;
       result = `HTTP ${res.status}`;
     } catch (e) {
