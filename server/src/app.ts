@@ -167,6 +167,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     log: deps.log,
   });
   let diskTimer: NodeJS.Timeout | undefined;
+  let classTimer: NodeJS.Timeout | undefined;
   const progress: ProgressService = new ProgressService({
     sessions,
     listSessions: () => deps.store.list(),
@@ -384,6 +385,10 @@ export function createApp(config: Config, deps: AppDeps): App {
       const guardDisk = () =>
         void diskGuard.check().catch((e) => deps.log("error", "disk check failed", { error: String(e) }));
       diskTimer = setInterval(guardDisk, 5_000).unref();
+      // A class whose end time has come ends as its instructor would end it: paused.
+      const endClasses = () =>
+        void classes.endDue().catch((e) => deps.log("error", "ending classes failed", { error: String(e) }));
+      classTimer = setInterval(endClasses, config.sessions.reconcileMs).unref();
       await new Promise<void>((resolve, reject) =>
         server.once("error", reject).listen(config.port, config.host, resolve),
       );
@@ -394,6 +399,7 @@ export function createApp(config: Config, deps: AppDeps): App {
       reconciler.stopInterval();
       attempts.close();
       clearInterval(diskTimer);
+      clearInterval(classTimer);
       await terminals.close();
       await sessions.pool.drain();
       await sessions.settle();

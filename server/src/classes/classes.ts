@@ -175,6 +175,16 @@ export class Classes {
     return out;
   }
 
+  /** Ends (pausing their sessions) the classes whose end time has come; returns how many. */
+  async endDue(): Promise<number> {
+    const now = this.d.clock();
+    const due = this.d.store
+      .list()
+      .filter((c) => c.endedAt === undefined && c.endsAt !== undefined && c.endsAt <= now);
+    for (const c of due) await this.end(c, "pause");
+    return due.length;
+  }
+
   private save(c: ClassRecord): ClassRecord {
     this.d.store.put(c);
     return c;

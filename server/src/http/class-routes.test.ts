@@ -279,6 +279,26 @@ describe("a class", () => {
     await m.app.sessions.stop(s.body.id);
   });
 
+  it("ends at its end time as its instructor would: no more joins, its sessions paused", async () => {
+    const endsAt = new Date(m.clock.now() + 3_600_000).toISOString();
+    const c = await newClass({ endsAt });
+    const b = browser();
+    await b.call("POST", "/api/classes/join", { code: c.class.joinCode, displayName: "Ada" });
+    const s = await b.call<{ id: string }>("POST", "/api/sessions", { lab: "live-steps" });
+    expect(await m.app.classes.endDue()).toBe(0);
+    m.clock.advance(3_600_000);
+    expect(await m.app.classes.endDue()).toBe(1);
+    expect(m.app.classes.get(c.class.id)?.endedAt).toBe(m.clock.now());
+    expect(m.app.sessions.get(s.body.id).status).toBe("paused");
+    expect(await m.app.classes.endDue()).toBe(0); // once
+    const late = await browser().call("POST", "/api/classes/join", {
+      code: c.class.joinCode,
+      displayName: "Bo",
+    });
+    expect(late.status).toBe(409);
+    await m.app.sessions.stop(s.body.id);
+  });
+
   it("refuses hints and solutions when the class does not allow them", async () => {
     const c = await newClass({ hintsAllowed: false, solutionsAllowed: false });
     const b = browser();
