@@ -46,6 +46,7 @@ describe("labs on the real engine", () => {
     const { body } = await t.api<LabSummary[]>("GET", "/api/labs");
     expect(body.map((l) => l.id)).toEqual([
       "live-steps",
+      "note-challenge",
       "playground",
       "timed-challenge",
       "variants",
