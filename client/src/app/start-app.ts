@@ -22,6 +22,7 @@ export function startApp(appRoot: HTMLElement): void {
   // The instructor's announcement sits over every page the learner opens.
   const banner = announcementBanner();
   const root = document.createElement("div");
+  root.className = "page-root";
   appRoot.replaceChildren(banner, root);
   const ctx: AppContext = {
     learner,
