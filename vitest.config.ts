@@ -5,10 +5,9 @@ import { defineConfig } from "vitest/config";
 // real engine, images and mirror, which test/global-setup.ts prepares the same way `npm start`
 // does. All run in one `npm test`.
 //
-// Integration files mostly wait (on engines booting, containers starting, Chromium), so a few
-// run at once on two cores. The lab gate (`lab test --all`) is the longest file by far and
-// limits its own sessions (--jobs): it goes first, so the others run beside it instead of
-// leaving it to run alone at the end.
+// The lab gate (`lab test --all`) is the longest file by far and limits its own sessions
+// (--jobs): it goes first, and the other files run one at a time beside it. More at once only
+// crowded two cores (load 30, with checks and pulls timing out) and finished no sooner.
 const LAB_GATE = "test/lab-test.test.ts";
 
 class LabGateFirst extends BaseSequencer {
@@ -21,7 +20,7 @@ class LabGateFirst extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    maxWorkers: 4,
+    maxWorkers: 2,
     minWorkers: 1,
     sequence: { sequencer: LabGateFirst },
     projects: [

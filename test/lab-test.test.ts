@@ -12,10 +12,10 @@ import { loadConfig } from "../server/src/config.ts";
 import type { TestRow } from "../server/src/labs/lab-tester.ts";
 
 const config = loadConfig();
-// Sessions spend most of their time waiting on the engine (pulls, container starts, the
-// checks' settle delay), so one more than the cores keeps a 2-core machine busy without
-// crowding it.
-const JOBS = String(Math.min(6, availableParallelism() * 2));
+// Sessions spend much of their time waiting on the engine (container starts, the checks'
+// settle delay), so one more than the cores keeps a 2-core machine busy; the other test files
+// run beside this one, one at a time (vitest.config.ts).
+const JOBS = String(Math.min(6, availableParallelism() + 1));
 
 async function labTest(...args: string[]) {
   const out: string[] = [];
