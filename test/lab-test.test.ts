@@ -34,7 +34,8 @@ const failed = (report: Record<string, TestRow[]>) =>
 const brief = (r: TestRow) => `${r.step} ${r.phase} ${r.skipped ? "skipped" : r.ok ? "ok" : "FAIL"}`;
 
 describe("slipway lab test", () => {
-  it("proves every lab in labs/", { timeout: 1_200_000 }, async () => {
+  // Its speed is the benches' business (and the suite's wall clock), not a failure: room for a busy host.
+  it("proves every lab in labs/", { timeout: 2_700_000 }, async () => {
     const started = performance.now();
     const { code, report, log } = await labTest("--all");
     expect(failed(report), log.slice(-3000)).toEqual([]);
