@@ -137,3 +137,24 @@ export async function startMemoryApp(o: MemoryAppOptions = {}): Promise<MemoryAp
     },
   };
 }
+
+/** Headers Slipway's own page sends: its origin and its client marker. */
+export const OWN_PAGE = { "x-slipway-client": "1", "sec-fetch-site": "same-origin" };
+
+/** A browser on Slipway's page: it keeps the identity cookie it is given and sends it back. */
+export function cookieBrowser(m: MemoryApp) {
+  let cookie: string | undefined;
+  return {
+    get cookie() {
+      return cookie;
+    },
+    async call<T>(method: string, path: string, body?: unknown) {
+      const r = await m.call<T>(method, path, {
+        body,
+        headers: { ...OWN_PAGE, ...(cookie ? { cookie: `slipway_learner=${cookie}` } : {}) },
+      });
+      cookie = /slipway_learner=([^;]+)/.exec(r.headers.get("set-cookie") ?? "")?.[1] ?? cookie;
+      return r;
+    },
+  };
+}

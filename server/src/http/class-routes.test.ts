@@ -4,7 +4,7 @@
 // nothing.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ClassCreated, DashboardView, LearnerClassView } from "../../../common/class-views.ts";
-import { type MemoryApp, startMemoryApp } from "../memory-app.test-helper.ts";
+import { type MemoryApp, cookieBrowser, startMemoryApp } from "../memory-app.test-helper.ts";
 
 let m: MemoryApp;
 beforeAll(async () => {
@@ -12,24 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => m.close());
 
-const OURS = { "x-slipway-client": "1", "sec-fetch-site": "same-origin" };
-
-function browser() {
-  let cookie: string | undefined;
-  return {
-    get cookie() {
-      return cookie;
-    },
-    async call<T>(method: string, path: string, body?: unknown) {
-      const r = await m.call<T>(method, path, {
-        body,
-        headers: { ...OURS, ...(cookie ? { cookie: `slipway_learner=${cookie}` } : {}) },
-      });
-      cookie = /slipway_learner=([^;]+)/.exec(r.headers.get("set-cookie") ?? "")?.[1] ?? cookie;
-      return r;
-    },
-  };
-}
+const browser = () => cookieBrowser(m);
 
 async function newClass(o: Record<string, unknown> = {}): Promise<ClassCreated> {
   const r = await m.call<ClassCreated>("POST", "/api/classes", {

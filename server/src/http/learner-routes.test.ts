@@ -3,7 +3,7 @@
 // token for a tab that only has the cookie.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { LabStanding, LearnerSessionView, LearnerView } from "../../../common/learner-views.ts";
-import { type MemoryApp, startMemoryApp } from "../memory-app.test-helper.ts";
+import { type MemoryApp, cookieBrowser, startMemoryApp } from "../memory-app.test-helper.ts";
 
 let m: MemoryApp;
 beforeAll(async () => {
@@ -11,25 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => m.close());
 
-const OURS = { "x-slipway-client": "1", "sec-fetch-site": "same-origin" };
-
-/** A browser: it keeps the cookie it is given and sends it back. */
-function browser() {
-  let cookie: string | undefined;
-  return {
-    get cookie() {
-      return cookie;
-    },
-    async call<T>(method: string, path: string, body?: unknown) {
-      const r = await m.call<T>(method, path, {
-        body,
-        headers: { ...OURS, ...(cookie ? { cookie: `slipway_learner=${cookie}` } : {}) },
-      });
-      cookie = /slipway_learner=([^;]+)/.exec(r.headers.get("set-cookie") ?? "")?.[1] ?? cookie;
-      return r;
-    },
-  };
-}
+const browser = () => cookieBrowser(m);
 
 describe("/api/me", () => {
   it("has no identity before the first start, and one after it", async () => {
