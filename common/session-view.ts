@@ -15,4 +15,19 @@ export interface SessionView {
   /** Paused sessions: since when, and until when the sandbox is kept. */
   readonly pausedAt?: string;
   readonly keptUntil?: string;
+  /** A starting session: the steps its start takes and the one under way, for the page. */
+  readonly starting?: StartProgress;
+}
+
+/** sandbox: made, or taken from the warm pool; engine: its dockerd answers; files: the lab's
+ *  files in the workspace; images: the lab's images in the engine; setup: the lab's script. */
+export type StartStep = "sandbox" | "engine" | "files" | "images" | "setup";
+
+export interface StartProgress {
+  readonly steps: readonly StartStep[];
+  readonly current: StartStep;
+  /** The sandbox came ready-made from the warm pool. */
+  readonly pooled: boolean;
+  /** The images step: which images. */
+  readonly images: readonly string[];
 }

@@ -1,8 +1,8 @@
 // API answers the client reads, as common/ defines them for both sides.
 import type { AuditEntry } from "../../../common/audit-entry.ts";
-import type { SessionView } from "../../../common/session-view.ts";
+import type { SessionView, StartProgress, StartStep } from "../../../common/session-view.ts";
 
-export type { SessionView };
+export type { SessionView, StartProgress, StartStep };
 
 export interface StartedSession extends SessionView {
   readonly token: string;

@@ -184,8 +184,8 @@ export class CatalogPage implements Page {
     return card.el;
   }
 
-  /** Creates the session (the server answers once its sandbox is ready, or at once with a
-   *  queue place); the session page takes it from there, queue included. */
+  /** Creates the session without waiting for its sandbox: the session page shows the start's
+   *  steps (or the place in the queue) and takes it from there. */
   private async start(lab: LabSummary, card: LabCard): Promise<void> {
     if (this.busy) return;
     this.busy = true;
@@ -194,7 +194,9 @@ export class CatalogPage implements Page {
     card.status.className = "lab-status";
     card.status.textContent = "Starting your sandbox…";
     try {
-      const s = await apiRequest<StartedSession>("POST", "/api/sessions", { json: { lab: lab.id } });
+      const s = await apiRequest<StartedSession>("POST", "/api/sessions", {
+        json: { lab: lab.id, wait: false },
+      });
       if (s.state === "failed")
         throw new Error(`the sandbox could not start: ${s.reason ?? "no reason given"}`);
       location.hash = routeHref({ page: "session", id: s.id });

@@ -2,11 +2,11 @@
 // sandbox is prepared. The session page polls until it is ready, showing the place in line,
 // so a reload while waiting keeps the place.
 import { ApiError } from "../api/api-request.ts";
-import type { SessionView } from "../api/api-types.ts";
+import type { SessionView, StartProgress } from "../api/api-types.ts";
 import type { SessionApi } from "../api/session-api.ts";
 
 export type WaitProgress =
-  | { readonly state: "starting" }
+  | { readonly state: "starting"; readonly progress?: StartProgress }
   | { readonly state: "queued"; readonly position: number; readonly estimatedWaitMs: number };
 
 export interface WaitOptions {
@@ -26,9 +26,10 @@ export async function waitUntilReady(
     o.onProgress(
       view.state === "queued" && view.queue
         ? { state: "queued", position: view.queue.position, estimatedWaitMs: view.queue.estimatedWaitMs }
-        : { state: "starting" },
+        : { state: "starting", ...(view.starting ? { progress: view.starting } : {}) },
     );
-    await new Promise((r) => setTimeout(r, o.pollMs ?? 2000));
+    // A start takes seconds, and its steps are worth seeing as they pass; a queue takes minutes.
+    await new Promise((r) => setTimeout(r, o.pollMs ?? (view.state === "queued" ? 2000 : 500)));
     if (o.signal.aborted) throw new ApiError(0, "aborted", "stopped waiting");
     view = await api.view();
   }

@@ -1,6 +1,7 @@
 // The session routes through createApp on the in-memory driver: tokens, the identity cookie
 // and its cross-site rules, pause and resume, and the errors a client sees.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { SessionView } from "../../../common/session-view.ts";
 import { type MemoryApp, startMemoryApp } from "../memory-app.test-helper.ts";
 
 let m: MemoryApp;
@@ -134,5 +135,29 @@ describe("session routes", () => {
       status: 400,
       body: { error: { message: expect.stringContaining("lab") } },
     });
+  });
+
+  it("answers at once when asked not to wait, and shows the start's steps until it is ready", async () => {
+    const releaseEngine = m.driver.hold("waitReady");
+    const r = await m.call<{ id: string; token: string; state: string }>("POST", "/api/sessions", {
+      body: { lab: "variants", wait: false },
+    });
+    expect(r).toMatchObject({ status: 201, body: { state: "starting" } });
+    const view = async () =>
+      (await m.call<SessionView>("GET", `/api/sessions/${r.body.id}`, { token: r.body.token })).body;
+    await vi.waitFor(async () =>
+      expect((await view()).starting).toEqual({
+        steps: ["sandbox", "engine", "files", "images"],
+        current: "engine",
+        pooled: false,
+        images: ["busybox"],
+      }),
+    );
+    const releasePull = m.driver.hold("exec");
+    releaseEngine();
+    await vi.waitFor(async () => expect((await view()).starting?.current).toBe("images"));
+    releasePull();
+    await vi.waitFor(async () => expect((await view()).state).toBe("ready"));
+    expect((await view()).starting).toBeUndefined();
   });
 });

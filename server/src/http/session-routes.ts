@@ -10,7 +10,8 @@ import { CLIENT_HEADER, mayUseIdentity, setLearnerCookie } from "./learner-cooki
 import { learnerOf } from "./learner-of.ts";
 import type { SessionRouter } from "./session-router.ts";
 
-const StartBody = z.object({ lab: z.string().min(1).max(100) });
+// wait: false answers at once, while the sandbox starts (the browser shows its steps).
+const StartBody = z.object({ lab: z.string().min(1).max(100), wait: z.boolean().default(true) });
 const ExecBody = z.object({
   cmd: z.array(z.string().max(100_000)).min(1).max(1000),
   timeoutMs: z.number().int().min(100).max(600_000).optional(),
@@ -37,7 +38,7 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 export function startSessionRoute(sessions: SessionManager, learners: Learners): Router {
   const r = Router();
   r.post("/", express.json({ limit: "256kb" }), async (req, res) => {
-    const { lab } = parseBody(StartBody, req.body);
+    const { lab, wait } = parseBody(StartBody, req.body);
     // The browser client's first start makes the learner an identity; API and CLI callers
     // (no client header) keep to tokens.
     let owner = learnerOf(req, learners);
@@ -45,7 +46,7 @@ export function startSessionRoute(sessions: SessionManager, learners: Learners):
       owner = learners.create();
       setLearnerCookie(req, res, owner.key);
     }
-    const { session, token } = await sessions.start(lab, owner);
+    const { session, token } = await sessions.start(lab, owner, { wait });
     res.status(201).json({ ...session, token, scope: "control" });
   });
   return r;

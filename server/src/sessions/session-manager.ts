@@ -55,6 +55,9 @@ export interface StartOptions {
   readonly attempt?: { readonly id: string; readonly task: number; readonly endsAt: number };
   /** Its control token, made from its id (an attempt's tasks derive theirs from its token). */
   readonly tokenOf?: (id: string) => string;
+  /** Answer once the sandbox is ready (the default), or at once, while it starts: the browser
+   *  shows the start's steps on the session page. */
+  readonly wait?: boolean;
 }
 
 export class SessionManager {
@@ -150,7 +153,8 @@ export class SessionManager {
       return { session: this.view(id), token };
     }
     this.transitions.create({ ...base, status: "starting", origin: pooled ? "pool" : "fresh" });
-    await this.launcher.launch(id, lab, pooled?.ref);
+    const launched = this.launcher.launch(id, lab, pooled?.ref);
+    if (opts.wait !== false) await launched;
     return { session: this.view(id), token };
   }
 
@@ -161,8 +165,10 @@ export class SessionManager {
   view(id: string): SessionView {
     const s = this.get(id);
     const keptUntil = this.expiry.keptUntil(s);
+    const starting = s.status === "starting" ? this.launcher.progressOf(id) : undefined;
     return toView(s, {
       ...(s.status === "queued" ? { queue: this.queue.place(id) } : {}),
+      ...(starting ? { starting } : {}),
       ...(keptUntil !== undefined ? { keptUntil } : {}),
     });
   }

@@ -66,7 +66,7 @@ export const isFinished = (s: Session): boolean => s.status === "stopped" || s.s
 
 export function toView(
   s: Session,
-  extra: { queue?: SessionView["queue"]; keptUntil?: number } = {},
+  extra: { queue?: SessionView["queue"]; keptUntil?: number; starting?: SessionView["starting"] } = {},
 ): SessionView {
   return {
     id: s.id,
@@ -78,5 +78,6 @@ export function toView(
     ...(extra.queue ? { queue: extra.queue } : {}),
     ...("pausedAt" in s ? { pausedAt: new Date(s.pausedAt).toISOString() } : {}),
     ...(extra.keptUntil !== undefined ? { keptUntil: new Date(extra.keptUntil).toISOString() } : {}),
+    ...(extra.starting ? { starting: extra.starting } : {}),
   };
 }

@@ -2,12 +2,13 @@
 // opened, its engine answering, the lab prepared; then the session is ready, or failed with
 // the reason. The session's lock is held throughout, so a stop waits for the launch to end
 // instead of racing it (and leaking a sandbox created after the stop removed everything).
+import type { StartProgress, StartStep } from "../../../../common/session-view.ts";
 import type { Log } from "../../logger.ts";
 import type { SandboxDriver, SandboxRef, SandboxSpec } from "../../sandbox/sandbox-driver.ts";
 import type { SessionLab } from "../lab-provider.ts";
 import type { SessionLocks } from "../lifecycle/session-locks.ts";
 import type { SessionTransitions } from "../lifecycle/session-transitions.ts";
-import { prepareSandbox } from "./prepare-sandbox.ts";
+import { prepareSandbox, prepareSteps } from "./prepare-sandbox.ts";
 
 export interface LauncherDeps {
   readonly transitions: SessionTransitions;
@@ -25,6 +26,8 @@ export interface LauncherDeps {
 
 export class SessionLauncher {
   private readonly launching = new Set<Promise<void>>();
+  /** Starts under way: what the page shows instead of a bare "Starting…". */
+  private readonly progress = new Map<string, StartProgress>();
 
   constructor(private readonly d: LauncherDeps) {}
 
@@ -33,6 +36,11 @@ export class SessionLauncher {
     const p = this.d.locks.run(id, () => this.start(id, lab, pooled)).finally(() => this.launching.delete(p));
     this.launching.add(p);
     return p;
+  }
+
+  /** How far a start has got; undefined once it ended (or before it began). */
+  progressOf(id: string): StartProgress | undefined {
+    return this.progress.get(id);
   }
 
   /** Waits for sandboxes being started (a promoted queue runs in the background), so a
@@ -51,10 +59,16 @@ export class SessionLauncher {
         lab: lab.id,
         expiresAt: new Date(s.expiresAt).toISOString(),
       };
+      const contents = await lab.contents(id);
+      const steps: StartStep[] = ["sandbox", "engine", ...prepareSteps(lab, contents)];
+      const at = (current: StartStep) =>
+        this.progress.set(id, { steps, current, pooled: !!pooled, images: lab.images });
+      at("sandbox");
       const ref = pooled ?? (await this.d.driver.create(this.d.spec(id, lab), labels));
+      at("engine");
       await this.d.gateway.open(ref, this.d.gatewayDir(id));
       await this.d.driver.waitReady(ref, 30_000);
-      await prepareSandbox(this.d.driver, ref, lab, id);
+      await prepareSandbox(this.d.driver, ref, lab, contents, at);
       this.d.transitions.move(id, "ready", { sandbox: ref, readyAt: this.d.clock() });
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
@@ -67,6 +81,7 @@ export class SessionLauncher {
         this.d.log("error", "a failed start could not be recorded", { id, error: String(err) });
       }
     } finally {
+      this.progress.delete(id);
       if (pooled) this.d.onPoolTaken();
     }
   }
