@@ -76,6 +76,7 @@ describe("sandbox disk quota", () => {
     const other = new DockerDriver({
       dockerHost: loadConfig().docker.host,
       stateDir: mkdtempSync(join(tmpdir(), "slipway-other-")),
+      cacheDir: loadConfig().cacheDir,
       facts: hostFacts(),
     });
     await other.destroy(s2.id);

@@ -22,7 +22,7 @@ describe("disk templates", () => {
     { timeout: 600_000 },
     async () => {
       const a = await t.startSession("first-container");
-      const templates = readdirSync(join(loadConfig().stateDir, "disk-templates")).filter((f) =>
+      const templates = readdirSync(join(loadConfig().cacheDir, "disk-templates")).filter((f) =>
         f.endsWith(".img"),
       );
       expect(templates.length).toBeGreaterThan(0);

@@ -7,6 +7,10 @@ describe("loadConfig", () => {
     expect(c.port).toBe(3000);
     expect(c.host).toBe("127.0.0.1");
     expect(c.stateDir).toBe("/repo/.slipway");
+    expect(c.cacheDir).toMatch(/\/\.cache\/slipway$/);
+    expect(loadConfig({ HOME: "/home/ada" }, "/repo").cacheDir).toBe("/home/ada/.cache/slipway");
+    expect(loadConfig({ XDG_CACHE_HOME: "/var/cache/ada" }, "/repo").cacheDir).toBe("/var/cache/ada/slipway");
+    expect(loadConfig({ SLIPWAY_CACHE_DIR: "cache" }, "/repo").cacheDir).toBe("/repo/cache");
     expect(c.sessions.ttlMs).toBe(2 * 3_600_000);
     expect(c.sessions.pausedRetentionMs).toBe(7 * 86_400_000);
     expect(c.sessions.pausedDiskGiB).toBe(100);

@@ -1,7 +1,8 @@
 // The one place that reads the environment. Everything is validated here, once, at start;
 // a bad value stops the process with a message naming the variable and what it accepts.
 import { createHash } from "node:crypto";
-import { resolve } from "node:path";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
 import { parseDuration } from "./util/duration.ts";
 
 export interface Config {
@@ -10,6 +11,9 @@ export interface Config {
   /** Where the CLI finds a running server. */
   readonly url: string;
   readonly stateDir: string;
+  /** What every checkout on this host may share because its name says what it holds: the
+   *  mirror's storage and the disk templates, keyed by the image recipes' hashes. */
+  readonly cacheDir: string;
   /** The session database; its path also names this instance's resources (see labels.ts). */
   readonly dbFile: string;
   readonly instance: string;
@@ -157,11 +161,14 @@ export function loadConfig(env: Env = process.env, repoRoot = resolve(import.met
   const port = int("SLIPWAY_PORT", 3000, 0, 65535);
   const stateDir = resolve(repoRoot, str("SLIPWAY_STATE_DIR", ".slipway"));
   const dbFile = resolve(stateDir, str("SLIPWAY_DB", "slipway.db"));
+  const userCache = env.XDG_CACHE_HOME?.trim() || join(env.HOME?.trim() || homedir(), ".cache");
+  const cacheDir = resolve(repoRoot, str("SLIPWAY_CACHE_DIR", join(userCache, "slipway")));
   return Object.freeze({
     host,
     port,
     url: str("SLIPWAY_URL", `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`),
     stateDir,
+    cacheDir,
     dbFile,
     instance: str("SLIPWAY_INSTANCE", createHash("sha256").update(dbFile).digest("hex").slice(0, 12)),
     labsDir: resolve(repoRoot, str("SLIPWAY_LABS_DIR", "labs")),

@@ -56,6 +56,7 @@ export async function startTestApp(
   const driver = new DockerDriver({
     dockerHost: config.docker.host,
     stateDir: config.stateDir,
+    cacheDir: config.cacheDir,
     facts: hostFacts(),
     subnetRange: config.sandbox.subnet,
   });

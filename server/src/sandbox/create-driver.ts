@@ -13,6 +13,7 @@ export function hostSetupOptions(config: Config, progress: Progress): HostSetupO
     installEngine: config.docker.installEngine,
     privileged: config.docker.privileged,
     stateDir: config.stateDir,
+    cacheDir: config.cacheDir,
     imagesDir: `${config.repoRoot}/docker/images`,
     mirrorPort: config.mirror.port,
     mirrorUpstream: config.mirror.upstream,
@@ -29,6 +30,7 @@ export async function createDriver(config: Config, progress: Progress): Promise<
   return new DockerDriver({
     dockerHost: config.docker.host,
     stateDir: config.stateDir,
+    cacheDir: config.cacheDir,
     facts,
     subnetRange: config.sandbox.subnet,
   });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -50,12 +50,18 @@ describe("DiskTemplates", () => {
     expect(readdirSync(dir)).toEqual([]); // no half-made template is left behind
   });
 
-  it("drops the templates of an older catalog when it makes one for the new", async () => {
+  it("drops another catalog's templates once unused for a day, when it makes one for its own", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tpl-"));
     const build: BuildTemplate = async (_s, file) => writeFileSync(file, "t");
-    const old = await new DiskTemplates(dir, ["slipway/nginx:a"]).for(spec(["nginx"]), build);
+    const older = new DiskTemplates(dir, ["slipway/nginx:a"]);
+    const old = await older.for(spec(["nginx"]), build);
+    // Another checkout on another catalog, while the first still uses its template.
     const fresh = await new DiskTemplates(dir, ["slipway/nginx:b"]).for(spec(["nginx"]), build);
     expect(fresh).not.toBe(old);
+    expect(existsSync(old as string)).toBe(true);
+    const twoDaysAgo = new Date(Date.now() - 48 * 3_600_000);
+    utimesSync(old as string, twoDaysAgo, twoDaysAgo);
+    await new DiskTemplates(dir, ["slipway/nginx:b"]).for(spec(["redis"]), build);
     expect(existsSync(old as string)).toBe(false);
     expect(existsSync(fresh as string)).toBe(true);
   });

@@ -4,10 +4,12 @@
 // sparse image is file I/O. The copy is the learner's own disk, as a fresh one would be.
 //
 // A template is named after everything that decides its contents: the catalog (each image's
-// recipe hash, the engine's included), the images pulled, and the disk's size. A catalog
-// rebuild names new templates, and the old ones are removed when the first new one is made.
+// recipe hash, the engine's included), the images pulled, and the disk's size, so checkouts
+// on one host share them (config.cacheDir). A catalog rebuild names new templates; another
+// generation's are removed when a new one is made, once no checkout has used them for a day
+// (another checkout may be on an older catalog: its templates must not thrash with ours).
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 
 import type { SandboxSpec } from "../sandbox-driver.ts";
@@ -37,7 +39,10 @@ export class DiskTemplates {
     if (!spec.images?.length) return undefined;
     const images = [...new Set(spec.images)].sort();
     const file = join(this.dir, `${this.generation}-${hash([images, spec.diskGiB]).slice(0, 16)}.img`);
-    if (existsSync(file)) return file;
+    if (existsSync(file)) {
+      touch(file); // in use: not another generation's to remove
+      return file;
+    }
     let pending = this.building.get(file);
     if (!pending) {
       pending = this.make(() => build({ ...spec, images }, partialOf(file)), file).finally(() =>
@@ -64,16 +69,28 @@ export class DiskTemplates {
     }
   }
 
-  /** Templates of an older catalog, and halves left by a process that died building one
-   *  (another process may be building one now: only old halves go). */
+  /** Another catalog's templates unused for a day, and halves left by a process that died
+   *  building one (another process may be building one now: only old halves go). */
   private removeOtherGenerations(): void {
     for (const name of readdirSync(this.dir)) {
       const path = join(this.dir, name);
+      const age = Date.now() - statSync(path).mtimeMs;
       const stale = name.endsWith(".partial")
-        ? Date.now() - statSync(path).mtimeMs > 3_600_000
-        : !name.startsWith(`${this.generation}-`);
+        ? age > 3_600_000
+        : !name.startsWith(`${this.generation}-`) && age > UNUSED_MS;
       if (stale) rmSync(path, { force: true });
     }
+  }
+}
+
+const UNUSED_MS = 24 * 3_600_000;
+
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // removed meanwhile by another checkout: the copy will say so
   }
 }
 

@@ -45,6 +45,8 @@ import { ephemeralInstance } from "../../sessions/reconcile/ephemeral-instance.t
 export interface DockerDriverOptions {
   readonly dockerHost: string | undefined;
   readonly stateDir: string;
+  /** Shared by the checkouts on this host: the disk templates. */
+  readonly cacheDir: string;
   readonly facts: HostFacts;
   /** Where sandbox networks take their subnets from (config: SLIPWAY_SANDBOX_SUBNET). */
   readonly subnetRange?: string;
@@ -70,7 +72,7 @@ export class DockerDriver implements SandboxDriver {
       diskQuota: o.facts.diskQuota?.supported === true,
     };
     this.templates = new DiskTemplates(
-      join(o.stateDir, "disk-templates"),
+      join(o.cacheDir, "disk-templates"),
       o.facts.images.map((i) => i.ref),
     );
   }

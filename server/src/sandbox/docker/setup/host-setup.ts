@@ -19,6 +19,8 @@ export interface HostSetupOptions {
   readonly installEngine: boolean;
   readonly privileged: "auto" | "always" | "never";
   readonly stateDir: string;
+  /** Shared by the checkouts on this host: the mirror's storage. */
+  readonly cacheDir: string;
   readonly imagesDir: string;
   readonly mirrorPort: number;
   readonly mirrorUpstream: string | undefined;
@@ -54,7 +56,7 @@ async function setUp(o: HostSetupOptions): Promise<HostFacts> {
   const mirror = await ensureMirror({
     cli,
     image: ref("mirror"),
-    stateDir: o.stateDir,
+    cacheDir: o.cacheDir,
     port: o.mirrorPort,
     gateway,
     upstream: o.mirrorUpstream,

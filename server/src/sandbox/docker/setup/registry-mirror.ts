@@ -22,7 +22,12 @@ export interface Mirror {
 export interface MirrorOptions {
   readonly cli: DockerCli;
   readonly image: string;
-  readonly stateDir: string;
+  /** Its storage lives here, one per port, as the container is: shared by the checkouts on
+   *  the host that use this port, so a clean clone finds the tags it would push already there
+   *  (pushes compare digests), and the container, keyed by its image and storage, is not
+   *  restarted under another checkout's running tests. Another port, another storage: a
+   *  checkout with other recipes never overwrites this one's tags. */
+  readonly cacheDir: string;
   readonly port: number;
   readonly gateway: string;
   readonly upstream: string | undefined;
@@ -36,7 +41,7 @@ export async function ensureMirror(o: MirrorOptions): Promise<Mirror> {
     upstream: o.upstream,
   };
   const name = mirrorContainer(o.port);
-  const dataDir = join(o.stateDir, "mirror");
+  const dataDir = join(o.cacheDir, "mirror", String(o.port));
   mkdirSync(dataDir, { recursive: true });
   const imageId = (await o.cli.ok(["image", "inspect", "--format", "{{.Id}}", o.image])).trim();
   const key = createHash("sha256")
