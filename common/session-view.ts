@@ -17,6 +17,9 @@ export interface SessionView {
   readonly keptUntil?: string;
   /** A starting session: the steps its start takes and the one under way, for the page. */
   readonly starting?: StartProgress;
+  /** Just resumed: how many containers with restart policies the engine is still bringing
+   *  back, as after a reboot. */
+  readonly restarting?: number;
 }
 
 /** sandbox: made, or taken from the warm pool; engine: its dockerd answers; files: the lab's

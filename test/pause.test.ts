@@ -65,6 +65,23 @@ describe("pause and resume on the real engine", () => {
         "docker run --rm -v keep:/data busybox cat /data/v; docker images --format '{{.Repository}}' | grep -c redis",
     );
     expect(r.stdout).toBe("nginx=0\nheld exited\nonce exited\nweb running\nkept\nin-volume\n1\n");
+    // Once they are back, the engine's list is gone and the view says nothing; while it is
+    // there (written here as engine-restart.sh writes it), the driver counts its lines.
+    const ref = t.app.sessions.ready(s.id);
+    expect(await t.driver.restarting(ref)).toBe(0);
+    expect(
+      (await t.api<{ restarting?: number }>("GET", `/api/sessions/${s.id}`, undefined, s.token)).body
+        .restarting,
+    ).toBeUndefined();
+    execFileSync("docker", [
+      "exec",
+      ref.engine,
+      "sh",
+      "-c",
+      "printf 'aaa plain\\nbbb linked\\n' >/run/slipway-engine/restarting",
+    ]);
+    expect(await t.driver.restarting(ref)).toBe(2);
+    execFileSync("docker", ["exec", ref.engine, "rm", "/run/slipway-engine/restarting"]);
 
     const again = await openTerminal(t.url, s);
     await again.ready();

@@ -37,6 +37,7 @@ export class SessionWorkspace {
   );
   private readonly instructions: InstructionsPanel | undefined;
   private readonly notice = h("p", { class: "session-notice", role: "status", "aria-live": "polite" });
+  private disposed = false;
 
   private completion: Promise<void> | undefined;
 
@@ -105,6 +106,7 @@ export class SessionWorkspace {
     this.workbench.start();
     this.header.setDeadline(Date.parse(view.expiresAt));
     if (this.lab.completed) this.complete();
+    if (view.restarting) void this.followRestarts(view.restarting);
   }
 
   apply(e: LabEvent): void {
@@ -120,6 +122,7 @@ export class SessionWorkspace {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.header.dispose();
     this.workbench.dispose();
   }
@@ -137,6 +140,22 @@ export class SessionWorkspace {
       },
       () => this.say("Every step is done. Well done!"),
     );
+  }
+
+  /** Just resumed: the engine is still bringing back the containers with restart policies. */
+  private async followRestarts(count: number): Promise<void> {
+    let n: number | undefined = count;
+    while (n && !this.disposed) {
+      this.say(
+        `Bringing back ${n} container${n === 1 ? "" : "s"} with a restart policy, as after a reboot: docker ps shows ${n === 1 ? "it" : "them"} in a moment.`,
+      );
+      await new Promise((r) => setTimeout(r, 1000));
+      n = await this.api.view().then(
+        (v) => v.restarting,
+        () => undefined,
+      );
+    }
+    if (!this.disposed) this.say("");
   }
 
   private say(text: string): void {

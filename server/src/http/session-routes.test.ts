@@ -160,4 +160,19 @@ describe("session routes", () => {
     await vi.waitFor(async () => expect((await view()).state).toBe("ready"));
     expect((await view()).starting).toBeUndefined();
   });
+
+  it("says how many containers a resume is still bringing back, until they are back", async () => {
+    const { id, token } = (
+      await m.call<{ id: string; token: string }>("POST", "/api/sessions", { body: { lab: "playground" } })
+    ).body;
+    const view = async () => (await m.call<SessionView>("GET", `/api/sessions/${id}`, { token })).body;
+    expect((await m.call("POST", `/api/sessions/${id}/pause`, { token })).status).toBe(200);
+    m.driver.restartingCounts.set(id, 2);
+    expect((await m.call("POST", `/api/sessions/${id}/resume`, { token })).body).toMatchObject({
+      state: "ready",
+    });
+    expect((await view()).restarting).toBe(2); // the first view after the resume has it
+    m.driver.restartingCounts.set(id, 0);
+    await vi.waitFor(async () => expect((await view()).restarting).toBeUndefined(), { timeout: 5000 });
+  });
 });

@@ -153,6 +153,8 @@ export interface SandboxDriver {
    *  waitReady), which may be before those restarts are done; rejects after timeoutMs.
    *  Idempotent. */
   resume(ref: SandboxRef, timeoutMs: number): Promise<void>;
+  /** After a resume: how many containers the engine is still bringing back (0 once done). */
+  restarting(ref: SandboxRef): Promise<number>;
   /** The TCP ports listening in the sandbox's network namespace, lowest first. */
   listeningPorts(ref: SandboxRef): Promise<ListeningPort[]>;
   listManaged(selector?: Partial<Labels>): Promise<ManagedSandbox[]>;

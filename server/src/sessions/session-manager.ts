@@ -166,7 +166,9 @@ export class SessionManager {
     const s = this.get(id);
     const keptUntil = this.expiry.keptUntil(s);
     const starting = s.status === "starting" ? this.launcher.progressOf(id) : undefined;
+    const restarting = s.status === "ready" ? this.lifecycle.restarts.of(id) : undefined;
     return toView(s, {
+      ...(restarting ? { restarting } : {}),
       ...(s.status === "queued" ? { queue: this.queue.place(id) } : {}),
       ...(starting ? { starting } : {}),
       ...(keptUntil !== undefined ? { keptUntil } : {}),

@@ -66,7 +66,7 @@ export const isFinished = (s: Session): boolean => s.status === "stopped" || s.s
 
 export function toView(
   s: Session,
-  extra: { queue?: SessionView["queue"]; keptUntil?: number; starting?: SessionView["starting"] } = {},
+  extra: Pick<SessionView, "queue" | "starting" | "restarting"> & { keptUntil?: number } = {},
 ): SessionView {
   return {
     id: s.id,
@@ -79,5 +79,6 @@ export function toView(
     ...("pausedAt" in s ? { pausedAt: new Date(s.pausedAt).toISOString() } : {}),
     ...(extra.keptUntil !== undefined ? { keptUntil: new Date(extra.keptUntil).toISOString() } : {}),
     ...(extra.starting ? { starting: extra.starting } : {}),
+    ...(extra.restarting ? { restarting: extra.restarting } : {}),
   };
 }

@@ -42,6 +42,9 @@ import type { HostFacts } from "./setup/host-setup.ts";
 // reconciler takes it for an orphan, and any Slipway reaps it if this process dies.
 import { ephemeralInstance } from "../../sessions/reconcile/ephemeral-instance.ts";
 
+/** Written by the engine image's engine-restart.sh while it brings containers back. */
+const RESTARTING_LIST = "/run/slipway-engine/restarting";
+
 export interface DockerDriverOptions {
   readonly dockerHost: string | undefined;
   readonly stateDir: string;
@@ -227,6 +230,16 @@ export class DockerDriver implements SandboxDriver {
 
   resume: SandboxDriver["resume"] = (ref, timeoutMs) =>
     resumeSandbox(this.docker, ref, this.disk(ref.id), () => this.waitReady(ref, timeoutMs));
+
+  restarting: SandboxDriver["restarting"] = async (ref) => {
+    // One container a line, while engine-restart.sh is at work; the file is gone after.
+    const r = await this.exec(ref, ["sh", "-c", `cat ${RESTARTING_LIST} 2>/dev/null | wc -l`], {
+      target: "engine",
+      timeoutMs: 10_000,
+    });
+    if (r.exitCode !== 0) throw new Error(`reading ${RESTARTING_LIST} failed: ${r.stderr.trim()}`);
+    return Number(r.stdout.trim()) || 0;
+  };
   listeningPorts: SandboxDriver["listeningPorts"] = (ref) =>
     listeningPorts(this.docker.getContainer(ref.engine));
 

@@ -169,6 +169,11 @@ export class MemoryDriver implements SandboxDriver {
     await this.waitReady(ref, timeoutMs);
   };
 
+  /** Tests set how many containers a sandbox's engine is still restarting. */
+  readonly restartingCounts = new Map<string, number>();
+
+  restarting: SandboxDriver["restarting"] = async (ref) => this.restartingCounts.get(ref.id) ?? 0;
+
   listManaged: SandboxDriver["listManaged"] = async (selector = {}) =>
     [...this.sandboxes.values()]
       .filter((sb) => Object.entries(selector).every(([k, v]) => sb.labels[k as keyof Labels] === v))

@@ -8,6 +8,7 @@ import type { SandboxDriver, SandboxRef } from "../../sandbox/sandbox-driver.ts"
 import type { Session } from "../session.ts";
 import type { ExpiryPolicy } from "./expiry-policy.ts";
 import type { SessionLocks } from "./session-locks.ts";
+import { RestartWatch } from "./restart-watch.ts";
 import { SandboxMoves } from "./sandbox-moves.ts";
 import type { SessionTransitions } from "./session-transitions.ts";
 
@@ -15,7 +16,7 @@ export interface LifecycleDeps {
   readonly transitions: SessionTransitions;
   readonly locks: SessionLocks;
   readonly expiry: ExpiryPolicy;
-  readonly driver: Pick<SandboxDriver, "pause" | "resume" | "destroy" | "listManaged">;
+  readonly driver: Pick<SandboxDriver, "pause" | "resume" | "destroy" | "listManaged" | "restarting">;
   readonly gateway: { open(ref: SandboxRef, dir: string): Promise<void>; close(id: string): void };
   readonly gatewayDir: (id: string) => string;
   readonly clock: () => number;
@@ -32,9 +33,16 @@ export class SessionLifecycle {
   private readonly lastTouchWrite = new Map<string, number>();
 
   private readonly moves: SandboxMoves;
+  /** Containers a resume is still bringing back, per session. */
+  readonly restarts: RestartWatch;
 
   constructor(private readonly d: LifecycleDeps) {
     this.moves = new SandboxMoves(d);
+    this.restarts = new RestartWatch({
+      driver: d.driver,
+      stillReady: (id) => d.transitions.find(id)?.status === "ready",
+      log: d.log,
+    });
   }
 
   /** Learner activity (terminal input, API and Docker calls) pushes the idle timeout back.
@@ -71,7 +79,12 @@ export class SessionLifecycle {
   }
 
   resume(id: string): Promise<Session> {
-    return this.d.locks.run(id, () => this.moves.resume(id));
+    return this.d.locks.run(id, async () => {
+      const was = this.d.transitions.get(id).status;
+      const s = await this.moves.resume(id);
+      if (was !== "ready" && s.status === "ready") await this.restarts.watch(id, s.sandbox);
+      return s;
+    });
   }
 
   /** Acts on the ExpiryPolicy's decision for this session, if it has one now. */
