@@ -78,7 +78,12 @@ describe("LabTester", () => {
     const sessions = fakeSessionRunner();
     const rows = await new LabTester(sessions).test(lab, { repeat: 1 });
     expect([...new Set(rows.map((r) => r.round))]).toEqual([1, 2]);
-    expect(sessions.started).toBe(4); // per round: the main path and one wrong solution
+    // The first round: the main path and its wrong solution; the variant's round: the main path.
+    expect(sessions.started).toBe(3);
+    expect(rows.filter((r) => r.phase === "wrong-solution").map((r) => r.round)).toEqual([1]);
+    const again = fakeSessionRunner();
+    await new LabTester(again).test(lab, { repeat: 2 }); // rounds asked for prove everything
+    expect(again.started).toBe(4);
   });
 
   it("fails a lab whose solution does not satisfy its checks, saying why", async () => {

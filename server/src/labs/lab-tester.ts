@@ -71,8 +71,13 @@ export class LabTester {
   constructor(private readonly sessions: SessionRunner) {}
 
   async test(lab: Lab, opts: TestOptions = {}): Promise<TestRow[]> {
-    // A lab with variables is proved on two rounds at least (and every session draws its own).
-    const repeat = Math.max(opts.repeat ?? 1, hasVariables(lab) ? 2 : 1);
+    // A lab with variables is proved on two rounds at least, every session drawing its own
+    // values. A round added for that proves the variant: setup, solutions, checks and the
+    // alternatives with other values. Its wrong solutions, written with the same variables,
+    // are proved on the rounds asked for (--repeat): twice the sessions for the lab gate,
+    // for little the first round did not show.
+    const asked = opts.repeat ?? 1;
+    const repeat = Math.max(asked, hasVariables(lab) ? 2 : 1);
     const rounds = Array.from({ length: repeat }, (_, i) => i + 1);
     const fresh = lab.steps.flatMap((step, index) => [
       ...step.alternativeSolutions.map((script) => ({
@@ -81,7 +86,9 @@ export class LabTester {
       })),
       ...step.wrongSolutions.map((w) => ({ index, f: { kind: "wrong", ...w } as FreshSolution })),
     ]);
-    const total = rounds.length * (1 + fresh.length);
+    const freshIn = (round: number) =>
+      round <= asked ? fresh : fresh.filter((x) => x.f.kind === "alternative");
+    const total = rounds.reduce((n, round) => n + 1 + freshIn(round).length, 0);
     let done = 0;
     const limit = opts.limit ?? limitConcurrency(1);
     const unit = <T>(label: string, work: () => Promise<T>, result: (t: T) => TestProgress["result"]) =>
@@ -97,6 +104,7 @@ export class LabTester {
       rounds.map(async (round) => {
         const tag = rounds.length > 1 ? ` (round ${round})` : "";
         let broken: Broken | undefined; // known once the main path is done
+        const paths = freshIn(round);
         const [main, ...wrong] = await Promise.all([
           unit(
             `main path${tag}`,
@@ -107,7 +115,7 @@ export class LabTester {
             },
             (rows) => (rows.every((r) => r.ok) ? "ok" : "FAIL"),
           ),
-          ...fresh.map(({ index, f }) =>
+          ...paths.map(({ index, f }) =>
             unit(
               `${f.kind === "wrong" ? "wrong" : "alternative"} solution ${relative(lab.dir, f.script)}${tag}`,
               // With the main path already broken before this step, no session is needed.
@@ -125,7 +133,7 @@ export class LabTester {
         return [
           ...main,
           ...wrong.flatMap((row, i) =>
-            !row ? [] : after && (fresh[i]?.index ?? 0) > after.at ? [skip(row, after)] : [row],
+            !row ? [] : after && (paths[i]?.index ?? 0) > after.at ? [skip(row, after)] : [row],
           ),
         ];
       }),
