@@ -48,6 +48,12 @@ describe("container check", () => {
     expect(r.pass).toBe(true);
   });
 
+  it("takes a container port as a number, as a variable standing for it renders", async () => {
+    expect((await run({ container: "analytics", ports: [{ container: 80, host: 8080 }] })).pass).toBe(true);
+    expect((await run({ container: "analytics", ports: [{ container: 81, host: 8080 }] })).pass).toBe(false);
+    expect(() => run({ container: "analytics", ports: [{ container: 70000 }] })).toThrow();
+  });
+
   it("fails field by field with expected vs actual", async () => {
     const r = await run({
       container: "analytics",

@@ -7,7 +7,11 @@ import { dig, type Expect } from "./expect.ts";
 import { setField, setSpec } from "./spec-fields.ts";
 
 const portSchema = z.strictObject({
-  container: z.string().regex(/^\d+(\/(tcp|udp|sctp))?$/, 'expected a port such as "80" or "53/udp"'),
+  // A number too: a variable standing for the whole value renders as one (`${{ app_port }}`).
+  container: z.union([
+    z.number().int().min(1).max(65535).transform(String),
+    z.string().regex(/^\d+(\/(tcp|udp|sctp))?$/, 'expected a port such as "80" or "53/udp"'),
+  ]),
   host: z.number().int().optional(),
 });
 export const portsField = setField(portSchema);
