@@ -76,13 +76,26 @@ export async function loadLab(
   const y: LocatedYaml = parseLocatedYaml(labText);
   const at = (path: Path, message: string, fix: string, key = false) =>
     issues.push({ file, ...y.locate(path, { key }), message, fix });
-  for (const e of y.syntaxErrors)
+  // The YAML is read before variables are rendered, so a bare placeholder in `{ }` or `[ ]`
+  // breaks it, and the parser's own messages (a cascade) point past it: that one comes first.
+  if (y.syntaxErrors.length)
+    for (const p of flowPlaceholders(labText))
+      issues.push({
+        file,
+        ...p,
+        message: "a ${{ }} placeholder bare inside { } or [ ] is not YAML",
+        fix: 'quote it ("${{ port }}": still a number once rendered) or write that collection in block style',
+      });
+  for (const e of y.syntaxErrors.slice(0, MAX_SYNTAX_ERRORS))
     issues.push({
       file,
       line: e.line,
       col: e.col,
       message: `YAML syntax: ${e.message}`,
-      fix: "fix the YAML syntax",
+      fix:
+        y.syntaxErrors.length > MAX_SYNTAX_ERRORS && e === y.syntaxErrors[MAX_SYNTAX_ERRORS - 1]
+          ? `fix the YAML syntax (${y.syntaxErrors.length - MAX_SYNTAX_ERRORS} more errors follow from these)`
+          : "fix the YAML syntax",
     });
   if (y.syntaxErrors.length) return { lab: undefined, issues, declaredId: undefined };
 
@@ -220,4 +233,21 @@ export async function loadLab(
 
   const lab = await buildLab(dir, parsed.data, setup, steps as ResolvedStep[], variant);
   return { lab, issues, declaredId, prerequisites };
+}
+
+/** A syntax error cascades: past the first few, the parser reports its own confusion. */
+const MAX_SYNTAX_ERRORS = 5;
+
+/** Placeholders outside quotes, inside a flow collection opened earlier on their line; 1-based. */
+function flowPlaceholders(text: string): Array<{ line: number; col: number }> {
+  return text.split("\n").flatMap((l, i) =>
+    [...l.matchAll(/\$\{\{/g)]
+      .filter((m) => {
+        const before = l.slice(0, m.index).replace(/\$\{\{[^}]*\}\}/g, "");
+        if ((before.match(/"/g) ?? []).length % 2 || (before.match(/'/g) ?? []).length % 2) return false;
+        const bare = before.replace(/"[^"]*"|'[^']*'/g, "");
+        return /[{[]/.test(bare) && !/#/.test(bare);
+      })
+      .map((m) => ({ line: i + 1, col: m.index + 1 })),
+  );
 }

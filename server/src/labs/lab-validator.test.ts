@@ -25,6 +25,37 @@ describe("validateLabs rejects bad labs with file:line:col, what and how to fix"
     ]);
   });
 
+  it("says how to fix a bare placeholder inside a flow collection, where it is", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "slipway-lab-"));
+    cpSync(join(FIXTURES, "variants"), join(tmp, "variants"), { recursive: true });
+    const file = join(tmp, "variants/lab.yaml");
+    const text = readFileSync(file, "utf8");
+    writeFileSync(
+      file,
+      text.replace(
+        /ports:\n\s+- container: "80"\n\s+host: \$\{\{ port \}\}/,
+        'ports: [{ container: "80", host: ${{ port }} }]',
+      ),
+    );
+    const issues = await issuesOf(join(tmp, "variants"), tmp);
+    const lines = readFileSync(file, "utf8").split("\n");
+    const line = lines.findIndex((l) => l.includes("ports: [{")) + 1;
+    const col = (lines[line - 1] ?? "").indexOf("${{") + 1;
+    expect(issues).toHaveLength(1 + 5); // the cascade after it is cut short
+    expect(issues[0]).toBe(
+      `variants/lab.yaml:${line}:${col}: a \${{ }} placeholder bare inside { } or [ ] is not YAML — quote it ("\${{ port }}": still a number once rendered) or write that collection in block style`,
+    );
+    // Quoted, it is a placeholder like any other, and the value keeps its type.
+    writeFileSync(
+      file,
+      text.replace(
+        /ports:\n\s+- container: "80"\n\s+host: \$\{\{ port \}\}/,
+        'ports: [{ container: "80", host: "${{ port }}" }]',
+      ),
+    );
+    expect(await issuesOf(join(tmp, "variants"), tmp)).toEqual([]);
+  });
+
   it("reports every schema error at once", async () => {
     expect(await issuesOf(join(FIXTURES, "bad-schema"))).toEqual([
       "bad-schema/lab.yaml:1:1: missing required field summary — add `summary:`",
