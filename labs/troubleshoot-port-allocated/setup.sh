@@ -4,7 +4,7 @@
 set -eu
 SERVICE=tides
 IMAGE=slipway/tides
-PORT=8080
+PORT=${{ port }}
 
 # Last week's preview: stock nginx someone published on the port and forgot. Docker gave
 # it a name of its own, as it does when you do not pick one.

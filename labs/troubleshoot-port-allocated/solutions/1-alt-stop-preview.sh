@@ -4,7 +4,7 @@
 set -eu
 SERVICE=tides
 IMAGE=slipway/tides
-PORT=8080
+PORT=${{ port }}
 
 docker stop "$(docker ps --quiet --filter "publish=$PORT")" >/dev/null
 docker rm "$SERVICE" >/dev/null

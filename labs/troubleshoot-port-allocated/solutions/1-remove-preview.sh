@@ -2,7 +2,7 @@
 # Find what holds the port, remove it (it was a forgotten preview), start the service.
 set -eu
 SERVICE=tides
-PORT=8080
+PORT=${{ port }}
 
 docker rm --force "$(docker ps --quiet --filter "publish=$PORT")" >/dev/null
 docker start "$SERVICE" >/dev/null
