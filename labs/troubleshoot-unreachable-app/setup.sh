@@ -4,8 +4,8 @@
 set -eu
 NAME=shop
 IMAGE=slipway/shop
-HOST_PORT=8080
-APP_PORT=8000
+HOST_PORT=${{ host_port }}
+APP_PORT=${{ app_port }}
 
 # The app reads its listen address from this file, baked into the image.
 cat > shop/settings.ini <<INI

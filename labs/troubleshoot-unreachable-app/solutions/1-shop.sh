@@ -4,8 +4,8 @@
 set -eu
 NAME=shop
 IMAGE=slipway/shop
-HOST_PORT=8080
-APP_PORT=8000
+HOST_PORT=${{ host_port }}
+APP_PORT=${{ app_port }}
 
 sed -i "s/^listen = .*/listen = 0.0.0.0:$APP_PORT/" shop/settings.ini
 docker build --quiet --tag "$IMAGE" shop >/dev/null

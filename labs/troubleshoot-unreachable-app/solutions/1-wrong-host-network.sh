@@ -1,10 +1,10 @@
 #!/bin/sh
 # Hides the symptom: on the host's network the app's loopback is the host's, so
-# `curl localhost:8080` works, but nothing is published any more and the container shares
+# `curl localhost:$HOST_PORT` works, but nothing is published any more and the container shares
 # the host's network stack. The port mapping the team agreed on is gone.
 NAME=shop
 IMAGE=slipway/shop
-HOST_PORT=8080
+HOST_PORT=${{ host_port }}
 
 sed -i "s/^listen = .*/listen = 127.0.0.1:$HOST_PORT/" shop/settings.ini
 docker build --quiet --tag "$IMAGE" shop >/dev/null

@@ -3,8 +3,8 @@
 # changes, the app's side does not: it still listens where forwarded traffic never arrives.
 NAME=shop
 IMAGE=slipway/shop
-HOST_PORT=8080
-APP_PORT=8000
+HOST_PORT=${{ host_port }}
+APP_PORT=${{ app_port }}
 
 docker rm --force "$NAME" >/dev/null
 docker run --detach --name "$NAME" --publish "127.0.0.1:$HOST_PORT:$APP_PORT" "$IMAGE" >/dev/null

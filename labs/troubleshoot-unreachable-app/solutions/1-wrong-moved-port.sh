@@ -1,9 +1,9 @@
 #!/bin/sh
-# Fixes the address but moves the app to port 8080 and publishes 8080:8080: the page
-# answers, yet the mapping to the app's port 8000 that the platform expects is gone.
+# Fixes the address but moves the app to the host port and publishes it to itself: the page
+# answers, yet the mapping to the app's own port that the platform expects is gone.
 NAME=shop
 IMAGE=slipway/shop
-HOST_PORT=8080
+HOST_PORT=${{ host_port }}
 
 sed -i "s/^listen = .*/listen = 0.0.0.0:$HOST_PORT/" shop/settings.ini
 docker build --quiet --tag "$IMAGE" shop >/dev/null
