@@ -70,7 +70,7 @@ async function withDev(
   const interrupt = new AbortController();
   const running = runLabCommand(["lab", "dev", dir, ...args], io, {
     labsDir: config.labsDir,
-    openRuntime: labRuntimeOpener(config),
+    openRuntime: labRuntimeOpener(config, hostFacts()),
     interrupt: interrupt.signal,
     ...(keys ? { keys } : {}),
   });

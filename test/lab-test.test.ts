@@ -10,6 +10,7 @@ import { runLabCommand } from "../server/src/cli/lab-command.ts";
 import { labRuntimeOpener } from "../server/src/cli/lab-runtime.ts";
 import { loadConfig } from "../server/src/config.ts";
 import type { TestRow } from "../server/src/labs/lab-tester.ts";
+import { hostFacts } from "./support/test-app.ts";
 
 const config = loadConfig();
 // Sessions spend much of their time waiting on the engine (container starts, the checks'
@@ -23,7 +24,7 @@ async function labTest(...args: string[]) {
   const io = { out: (s: string) => void out.push(s), err: (s: string) => void err.push(s) };
   const code = await runLabCommand(["lab", "test", "--json", "--repeat", "1", "--jobs", JOBS, ...args], io, {
     labsDir: config.labsDir,
-    openRuntime: labRuntimeOpener(config),
+    openRuntime: labRuntimeOpener(config, hostFacts()),
   });
   const report = JSON.parse(out.join("\n") || "{}") as Record<string, TestRow[]>;
   return { code, report, log: err.join("\n") };

@@ -10,7 +10,7 @@ import type { CheckReport } from "../common/lab-events.ts";
 import { runLabCommand } from "../server/src/cli/lab-command.ts";
 import { labRuntimeOpener } from "../server/src/cli/lab-runtime.ts";
 import { loadConfig } from "../server/src/config.ts";
-import { startTestApp, type TestApp } from "./support/test-app.ts";
+import { hostFacts, startTestApp, type TestApp } from "./support/test-app.ts";
 
 const LABS = resolve(import.meta.dirname, "fixtures/script-labs");
 const config = loadConfig();
@@ -77,7 +77,7 @@ describe("slipway lab dev with a TypeScript checker", () => {
     const interrupt = new AbortController();
     const running = runLabCommand(["lab", "dev", dir], io, {
       labsDir: config.labsDir,
-      openRuntime: labRuntimeOpener(config),
+      openRuntime: labRuntimeOpener(config, hostFacts()),
       interrupt: interrupt.signal,
     });
     try {

@@ -8,7 +8,8 @@ import type { App } from "../../server/src/app.ts";
 import { loadConfig } from "../../server/src/config.ts";
 import { silentLog } from "../../server/src/logger.ts";
 import { type AppOverrides, openApp } from "../../server/src/open-app.ts";
-import { DockerDriver } from "../../server/src/sandbox/docker/docker-driver.ts";
+import { dockerDriverFor } from "../../server/src/sandbox/create-driver.ts";
+import type { DockerDriver } from "../../server/src/sandbox/docker/docker-driver.ts";
 import type { HostFacts } from "../../server/src/sandbox/docker/setup/host-setup.ts";
 import { ephemeralInstance } from "../../server/src/sessions/reconcile/ephemeral-instance.ts";
 
@@ -53,13 +54,7 @@ export async function startTestApp(
     SLIPWAY_DB: join(mkdtempSync(join(tmpdir(), "slipway-test-")), "slipway.db"),
     ...env,
   });
-  const driver = new DockerDriver({
-    dockerHost: config.docker.host,
-    stateDir: config.stateDir,
-    cacheDir: config.cacheDir,
-    facts: hostFacts(),
-    subnetRange: config.sandbox.subnet,
-  });
+  const driver = dockerDriverFor(config, hostFacts());
   const app = await openApp(config, { driver, log: silentLog, ...overrides });
   const url = await app.start();
   const api: TestApp["api"] = async (method, path, body, token) => {

@@ -10,6 +10,8 @@ import { type Config, loadConfig } from "../config.ts";
 import { LabCatalog } from "../labs/lab-catalog.ts";
 import type { Log } from "../logger.ts";
 import { openApp } from "../open-app.ts";
+import { dockerDriverFor } from "../sandbox/create-driver.ts";
+import type { HostFacts } from "../sandbox/docker/setup/host-setup.ts";
 import { consoleProgress } from "../sandbox/docker/setup/progress.ts";
 import type { SandboxDriver } from "../sandbox/sandbox-driver.ts";
 import { AppSessionRunner } from "./app-session-runner.ts";
@@ -35,7 +37,8 @@ export interface LabRuntime {
 
 export type OpenLabRuntime = (o: LabRuntimeOptions) => Promise<LabRuntime>;
 
-export function labRuntimeOpener(base: Config): OpenLabRuntime {
+/** `facts`: a host whose setup already ran (the test suite's), so none runs again. */
+export function labRuntimeOpener(base: Config, facts?: HostFacts): OpenLabRuntime {
   return async (o) => {
     const dir = mkdtempSync(join(tmpdir(), `slipway-lab-${o.mode}-`));
     const config = loadConfig(
@@ -56,6 +59,7 @@ export function labRuntimeOpener(base: Config): OpenLabRuntime {
         : undefined;
     const catalog = LabCatalog.fromPaths(o.labPaths, log, { setup: o.mode === "dev" });
     const app = await openApp(config, {
+      ...(facts ? { driver: dockerDriverFor(config, facts) } : {}),
       labs: catalog,
       log,
       liveChecks: o.mode === "dev",

@@ -26,7 +26,12 @@ export const setupHostFor = (config: Config, progress: Progress): Promise<HostFa
   setupHost(hostSetupOptions(config, progress));
 
 export async function createDriver(config: Config, progress: Progress): Promise<SandboxDriver> {
-  const facts = await setupHostFor(config, progress);
+  return dockerDriverFor(config, await setupHostFor(config, progress));
+}
+
+/** The Docker driver on a host whose setup already ran (the test suite's global setup ran it
+ *  once; every test app and lab runtime then starts from its facts, not a setup of its own). */
+export function dockerDriverFor(config: Config, facts: HostFacts): DockerDriver {
   return new DockerDriver({
     dockerHost: config.docker.host,
     stateDir: config.stateDir,
