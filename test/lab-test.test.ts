@@ -36,7 +36,7 @@ const brief = (r: TestRow) => `${r.step} ${r.phase} ${r.skipped ? "skipped" : r.
 
 describe("slipway lab test", () => {
   // Its speed is the benches' business (and the suite's wall clock), not a failure: room for a busy host.
-  it("proves every lab in labs/", { timeout: 2_700_000 }, async () => {
+  it("proves every lab in labs/", { timeout: 4_500_000 }, async () => {
     const started = performance.now();
     const { code, report, log } = await labTest("--all");
     expect(failed(report), log.slice(-3000)).toEqual([]);
