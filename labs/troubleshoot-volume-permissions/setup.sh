@@ -1,13 +1,13 @@
 #!/bin/sh
 # Builds the broken state: a volume written for weeks by the old notes image, which ran
-# as uid 33, now mounted into the new image, which runs as uid 1000. Everything below is
-# real: the kernel refuses the write because of the files' owner and mode.
+# as uid ${{ old_uid }}, now mounted into the new image, which runs as uid ${{ app_uid }}.
+# Everything below is real: the kernel refuses the write because of the files' owner and mode.
 set -eu
-volume=notes-data
-old_uid=33
+volume=${{ volume }}
+old_uid=${{ old_uid }}
 container=notes
 
-# The old deployment's data: owned by uid 33, writable by its owner only (mode 755/644).
+# The old deployment's data: owned by uid ${{ old_uid }}, writable by its owner only (mode 755/644).
 docker volume create "$volume" >/dev/null
 docker run --rm --volume "$volume:/data" busybox sh -c "
   printf '%s\n' \

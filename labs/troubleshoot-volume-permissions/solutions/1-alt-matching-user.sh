@@ -1,7 +1,7 @@
 #!/bin/sh
-# Another fair fix: run notes as the uid that already owns the data (33), leaving the
+# Another fair fix: run notes as the uid that already owns the data (${{ old_uid }}), leaving the
 # data as it is.
 set -eu
 docker rm --force notes
-docker container run --detach --name notes --user 33:33 \
-  --mount type=volume,source=notes-data,target=/data slipway/notes
+docker container run --detach --name notes --user ${{ old_uid }}:${{ old_uid }} \
+  --mount type=volume,source=${{ volume }},target=/data slipway/notes
