@@ -3,9 +3,9 @@
 # holding its API key. The app exits 78 at start-up, and the restart policy brings it back,
 # again and again: a real restart loop, RestartCount climbing.
 set -eu
-api_key=qk-7f3a91c2e8
+api_key=qk-${{ api_key }}
 container=quotes
-port=8080
+port=${{ port }}
 
 printf 'QUOTES_API_KEY=%s\n' "$api_key" > quotes/quotes.env
 printf '%s' "$api_key" | sha256sum | cut -d' ' -f1 > quotes/key.sha256

@@ -3,5 +3,5 @@
 set -eu
 docker rm --force quotes
 docker run --detach --name quotes --restart unless-stopped --env-file quotes/quotes.env \
-  --publish 8080:8080 slipway/quotes
-for _ in $(seq 1 40); do curl -sf localhost:8080/ >/dev/null && exit 0; sleep 0.25; done
+  --publish ${{ port }}:8080 slipway/quotes
+for _ in $(seq 1 40); do curl -sf localhost:${{ port }}/ >/dev/null && exit 0; sleep 0.25; done
