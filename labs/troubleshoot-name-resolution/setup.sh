@@ -4,7 +4,7 @@
 set -eu
 ORDERS=orders
 STOREFRONT=storefront
-ORDERS_PORT=8080
+ORDERS_PORT=${{ orders_port }}
 
 docker build --quiet --tag slipway/orders orders >/dev/null
 docker build --quiet --tag slipway/storefront storefront >/dev/null

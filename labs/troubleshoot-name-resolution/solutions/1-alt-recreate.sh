@@ -3,7 +3,7 @@
 set -eu
 ORDERS=orders
 STOREFRONT=storefront
-ORDERS_PORT=8080
+ORDERS_PORT=${{ orders_port }}
 NETWORK=shop-net
 
 docker network create "$NETWORK" >/dev/null

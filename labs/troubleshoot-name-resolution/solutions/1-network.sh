@@ -4,7 +4,7 @@
 set -eu
 ORDERS=orders
 STOREFRONT=storefront
-ORDERS_PORT=8080
+ORDERS_PORT=${{ orders_port }}
 NETWORK=shop-net
 
 docker network inspect "$NETWORK" >/dev/null 2>&1 || docker network create "$NETWORK" >/dev/null

@@ -3,7 +3,7 @@
 # the default bridge offers instead of DNS. It breaks as soon as orders gets a new address.
 ORDERS=orders
 STOREFRONT=storefront
-ORDERS_PORT=8080
+ORDERS_PORT=${{ orders_port }}
 
 docker rm --force "$STOREFRONT" >/dev/null
 docker run --detach --name "$STOREFRONT" --link "$ORDERS" \

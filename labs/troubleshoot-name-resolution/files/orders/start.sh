@@ -3,6 +3,6 @@
 set -eu
 : "${PORT:?orders: set PORT, the port to serve on}"
 mkdir -p /www
-echo "orders: ok, 12 open orders" > /www/status
+echo "orders: ok, ${{ open_orders }} open orders" > /www/status
 echo "orders: serving on port $PORT"
 exec httpd -f -p "$PORT" -h /www
