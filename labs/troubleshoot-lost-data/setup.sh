@@ -4,8 +4,8 @@
 # together with the container. Runs in the workstation, in the workspace.
 set -eu
 NAME=scores
-TOP_PLAYER=marina
-TOP_SCORE=4821
+TOP_PLAYER=${{ top_player }}
+TOP_SCORE=${{ top_score }}
 
 # The export the team took before the maintenance: redis-cli commands, one per line.
 cat > leaderboard-export.txt <<EXPORT
