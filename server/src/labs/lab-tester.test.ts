@@ -86,6 +86,25 @@ describe("LabTester", () => {
     expect(again.started).toBe(4);
   });
 
+  it("judges a wrong solution's rejectedBy by the names its own session's variant gives the checks", async () => {
+    const lab = await load("test/fixtures/labs/variants");
+    // As the server does: every session loads the lab with a seed of its own.
+    const fake = fakeSessionRunner();
+    let n = 0;
+    const sessions = {
+      start: async (l: typeof lab) => fake.start((await loadLab(l.dir, undefined, { seed: `s${++n}` })).lab!),
+    };
+    const rows = await new LabTester(sessions).test(lab, { repeat: 1 });
+    const wrong = rows.filter((r) => r.phase === "wrong-solution");
+    expect(wrong.map((r) => [r.ok, r.detail])).toEqual([
+      [true, []],
+      [true, []],
+    ]);
+    // The two sessions drew different names, neither of them the one validation draws.
+    const names = wrong.map((r) => r.rejectedBy?.[0]?.check);
+    expect(new Set([...names, `${lab.variant?.values.app} is running`]).size).toBe(3);
+  });
+
   it("fails a lab whose solution does not satisfy its checks, saying why", async () => {
     const lab = await load("test/fixtures/labs/wrong-solution");
     const rows = await new LabTester(fakeSessionRunner()).test(lab, { repeat: 2 });

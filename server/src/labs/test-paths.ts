@@ -161,7 +161,12 @@ export async function freshPath(
     if (f.kind === "wrong") {
       // A wrong solution's exit code is irrelevant: only the checks judge.
       const results = await runChecks(step.checks, s.ctx, lab.dir, { retries: 0 });
-      const verdict = judgeWrongSolution(results, f.rejectedBy);
+      // rejectedBy as this session's variant renders it: check names may hold variables.
+      const at = (lab.steps[index] as Step).wrongSolutions.findIndex(
+        (w) => w.script === f.script && w.rejectedBy === f.rejectedBy,
+      );
+      const mustRejectBy = step.wrongSolutions[at]?.rejectedBy ?? f.rejectedBy;
+      const verdict = judgeWrongSolution(results, mustRejectBy);
       return {
         ...row,
         ...verdict,
