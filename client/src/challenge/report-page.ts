@@ -50,12 +50,26 @@ export class ReportPage implements Page {
   }
 }
 
-/** Why a task did not pass: the lab's debrief for it, or a plain line. */
-function explanation(step: ScoreReport["steps"][number]): HTMLElement {
-  const el = h("div", { class: "markdown debrief" });
-  if (!step.debriefMarkdown) el.textContent = "Its checks had not passed when the work was submitted.";
-  else el.innerHTML = createMarkdown().render(step.debriefMarkdown); // safe: raw HTML is escaped
-  return el;
+/** A task's debrief (the server sends it once the work is in): open under a task not passed,
+ *  folded under a passed one; before that, a plain line. */
+function explanation(step: ScoreReport["steps"][number], final: boolean): HTMLElement | null {
+  const passed = step.status === "passed";
+  if (!step.debriefMarkdown) {
+    if (passed) return null;
+    return h(
+      "p",
+      { class: "debrief" },
+      final ? "Its checks had not passed when the work was submitted." : "Not passed yet.",
+    );
+  }
+  const body = h("div", { class: "markdown debrief" });
+  body.innerHTML = createMarkdown().render(step.debriefMarkdown); // safe: raw HTML is escaped
+  return h(
+    "details",
+    { open: !passed },
+    h("summary", {}, "Debrief: the cause, how to find it, the fix"),
+    body,
+  );
 }
 
 export function reportView(r: ScoreReport): HTMLElement {
@@ -107,12 +121,7 @@ export function reportView(r: ScoreReport): HTMLElement {
             "tr",
             { class: s.status === "passed" ? "pass" : "fail" },
             h("th", { scope: "row" }, s.title),
-            h(
-              "td",
-              {},
-              s.status === "passed" ? "✓ passed" : "✗ not passed",
-              s.status === "passed" ? null : explanation(s),
-            ),
+            h("td", {}, s.status === "passed" ? "✓ passed" : "✗ not passed", explanation(s, r.final)),
             h("td", {}, s.passedAt ? formatElapsed(Date.parse(s.passedAt) - Date.parse(r.startedAt)) : "–"),
             guided ? h("td", {}, String(s.hintsRevealed) + (s.solutionViewed ? " + solution" : "")) : null,
           ),

@@ -82,4 +82,22 @@ describe("lab routes", () => {
       { type: "session", state: "paused", reason: "paused on request" },
     ]);
   });
+
+  it("keeps a challenge's debriefs (its answers) out of the report until the work is in", async () => {
+    const c = (
+      await m.call<{ id: string; token: string }>("POST", "/api/sessions", {
+        body: { lab: "timed-challenge" },
+      })
+    ).body;
+    const report = async () =>
+      (await m.call<ScoreReport>("GET", `/api/sessions/${c.id}/report`, { token: c.token })).body;
+    const early = await report();
+    expect(early.final).toBe(false);
+    expect(early.steps.map((x) => x.debriefMarkdown)).toEqual([undefined]);
+    // Submitted: every task gets its debrief (a challenge whose every task passed is in, too).
+    await m.call("DELETE", `/api/sessions/${c.id}`, { token: c.token });
+    const done = await report();
+    expect(done.final).toBe(true);
+    expect(done.steps[0]?.debriefMarkdown).toContain("The cause.");
+  });
 });

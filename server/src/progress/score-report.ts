@@ -6,6 +6,10 @@ import { type LabProgress, stepProgress } from "./progress.ts";
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 export function scoreReport(lab: Lab, p: LabProgress, state: SessionState, now: number): ScoreReport {
+  const ended = state === "stopped" || state === "failed";
+  // A debrief is the task's answer: a candidate who could read it mid-challenge (this report
+  // is one GET away) would not need to find anything. Once the work is in, every task has it.
+  const final = ended || p.finishedAt !== undefined;
   const steps = lab.steps.map((s) => {
     const sp = stepProgress(p, s.id);
     return {
@@ -15,16 +19,15 @@ export function scoreReport(lab: Lab, p: LabProgress, state: SessionState, now: 
       ...(sp.passedAt !== undefined ? { passedAt: iso(sp.passedAt) } : {}),
       hintsRevealed: sp.hintsRevealed,
       solutionViewed: sp.solutionViewed,
-      ...(sp.status !== "passed" && s.debriefMarkdown ? { debriefMarkdown: s.debriefMarkdown } : {}),
+      ...(final && s.debriefMarkdown ? { debriefMarkdown: s.debriefMarkdown } : {}),
     };
   });
-  const ended = state === "stopped" || state === "failed";
   return {
     lab: lab.id,
     title: lab.title,
     mode: lab.mode,
     state,
-    final: ended || p.finishedAt !== undefined,
+    final,
     stepsPassed: steps.filter((s) => s.status === "passed").length,
     stepsTotal: steps.length,
     startedAt: new Date(p.startedAt).toISOString(),
