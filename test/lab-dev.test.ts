@@ -78,7 +78,7 @@ async function withDev(
   const session = () => ({
     id: last(/session (\w+) is ready/),
     token: last(/token: +(\S+)/),
-    url: last(/browser: +(http:\/\/\S+)\//),
+    url: last(/browser: +(http:\/\/[^/\s]+)\//),
   });
   const dev: Dev = {
     text: () => out,
@@ -112,6 +112,28 @@ describe("slipway lab dev", () => {
     await withDev(dir, [], undefined, async (dev) => {
       ({ id, token, url } = dev.session());
       expect(id && token && url).toBeTruthy();
+
+      // The author's browser takes the session with the printed one-time link, as the link
+      // page does, and its session page then gets the session's token from that identity.
+      const code = /#\/link\/([A-Z0-9-]+)/i.exec(dev.text())?.[1];
+      expect(dev.text()).toContain(`browser:  ${url}/#/session/${id}`);
+      const ours = {
+        "x-slipway-client": "1",
+        "sec-fetch-site": "same-origin",
+        "content-type": "application/json",
+      };
+      const claimed = await fetch(`${url}/api/me/claim`, {
+        method: "POST",
+        headers: ours,
+        body: JSON.stringify({ code }),
+      });
+      expect(claimed.status).toBe(200);
+      const cookie = (claimed.headers.get("set-cookie") ?? "").split(";")[0] as string;
+      const tab = await fetch(`${url}/api/me/sessions/${id}/token`, {
+        method: "POST",
+        headers: { ...ours, cookie },
+      });
+      expect(((await tab.json()) as { token?: string }).token).toBeTruthy();
 
       // The learner works: progress shows up by itself.
       await dev.exec("echo hello > notes.txt");

@@ -2,12 +2,19 @@
 // progress as it happens.
 import type { CheckReport, LabEvent } from "../../../common/lab-events.ts";
 
-export function attachHelp(url: string, id: string, token: string): string {
+/** `link`: a one-time code that makes a browser the session's owner (the author's first
+ *  session); a browser that used one opens every later session of this `lab dev` directly. */
+export function attachHelp(url: string, id: string, token: string, link?: string): string {
   const api = `${url}/api/sessions/${id}`;
   return [
     `session ${id} is ready (stops on Ctrl-C)`,
     `  token:    ${token}`,
-    `  browser:  ${url}/  (the lab's steps; terminals at ${api.replace(/^http/, "ws")}/terminals/<name>)`,
+    `  browser:  ${url}/#/session/${id}  (terminals at ${api.replace(/^http/, "ws")}/terminals/<name>)`,
+    ...(link
+      ? [
+          `            in a browser new to this lab dev, open ${url}/#/link/${link} first, once: it makes it yours`,
+        ]
+      : []),
     `  steps:    curl -s -H 'authorization: Bearer ${token}' ${api}/lab`,
     `  events:   curl -sN -H 'authorization: Bearer ${token}' ${api}/events`,
     `  run:      curl -s -H 'authorization: Bearer ${token}' -H 'content-type: application/json' \\`,

@@ -2,6 +2,7 @@
 // edit (sticky passes kept), and replaced by a new one when the sandbox it was built from is
 // stale. `ended` resolves when the session stops by itself (expiry), not on a restart.
 import type { Lab } from "../labs/lab.ts";
+import type { KeyedLearner } from "../learners/learner.ts";
 import type { CommandIo } from "./lab-command.ts";
 import { type SandboxPrint, sandboxPrint, staleParts, stepsToKeep } from "./lab-changes.ts";
 import type { LabRuntime } from "./lab-runtime.ts";
@@ -12,6 +13,7 @@ export class DevSession {
   private print: SandboxPrint = {};
   private unsubscribe: () => void = () => undefined;
   private end: () => void = () => undefined;
+  private author: KeyedLearner | undefined;
   readonly ended = new Promise<void>((resolve) => (this.end = resolve));
 
   constructor(
@@ -30,12 +32,17 @@ export class DevSession {
     if (!lab) return (this.io.err(`lab ${this.labId} is no longer valid`), false);
     this.print = await sandboxPrint(lab);
     this.io.err(`starting a session on ${this.labId} (files, images, setup)…`);
-    const { session, token } = await this.rt.app.sessions.start(this.labId);
+    // The author's sessions belong to one identity, which a browser takes with a link code:
+    // a session page opens only for the learner who owns it.
+    const first = !this.author;
+    this.author ??= this.rt.app.learners.create();
+    const { session, token } = await this.rt.app.sessions.start(this.labId, this.author);
     if (session.state !== "ready")
       return (this.io.err(`the session did not start: ${session.reason ?? session.state}`), false);
     const id = session.id;
     this.id = id;
-    this.io.out(attachHelp(this.rt.url, id, token));
+    const link = first ? this.rt.app.learners.linkCode(this.author).code : undefined;
+    this.io.out(attachHelp(this.rt.url, id, token, link));
     let reported = false; // events before the first report would only repeat it
     this.unsubscribe = this.rt.app.progress.subscribe(id, (e) => {
       const line = reported ? describeEvent(e) : undefined;
