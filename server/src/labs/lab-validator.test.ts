@@ -170,8 +170,9 @@ describe("tracks and prerequisites across a folder of labs", () => {
     expect(report.tracks).toEqual([
       { id: "basics", title: "Basics", summary: "Start here.", labs: ["first-container", "no-such-lab"] },
     ]);
+    const line = readFileSync(labYaml, "utf8").split("\n").indexOf("prerequisites: [missing-lab]") + 1;
     expect(report.issues.map((i) => formatIssue({ ...i, file: relative(tmp, i.file) }))).toEqual([
-      'first-container/lab.yaml:8:17: prerequisite "missing-lab" is no lab here — name another lab\'s id',
+      `first-container/lab.yaml:${line}:17: prerequisite "missing-lab" is no lab here — name another lab's id`,
       'tracks.yaml:5:29: track basics lists "no-such-lab", which is no lab here — fix the id or add the lab',
     ]);
   });
