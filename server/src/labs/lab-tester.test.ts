@@ -94,7 +94,8 @@ describe("LabTester", () => {
     const sessions = {
       start: async (l: typeof lab) => fake.start((await loadLab(l.dir, undefined, { seed: `s${++n}` })).lab!),
     };
-    const rows = await new LabTester(sessions).test(lab, { repeat: 1 });
+    // Two rounds asked for, so the wrong solution runs in two sessions, each with its draw.
+    const rows = await new LabTester(sessions).test(lab, { repeat: 2 });
     const wrong = rows.filter((r) => r.phase === "wrong-solution");
     expect(wrong.map((r) => [r.ok, r.detail])).toEqual([
       [true, []],
