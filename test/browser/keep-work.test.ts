@@ -102,9 +102,13 @@ it("finds a paused lab after a server restart, and resumes it with everything in
   await shot(page, "4-my-labs-after-restart");
   await item.getByRole("link", { name: "Resume" }).click();
   await page.getByRole("button", { name: "Resume" }).click();
-  // The nested engine restarts the learner's containers before it answers: over a minute on a
-  // shared two-core host at load 70.
+  // A resume on a shared two-core host at load 70 has taken over a minute.
   await learner.ready(240_000);
+  // The engine answers first and brings back what has a restart policy just after; the page
+  // says so until it is done, and a learner (this test too) waits for that before docker ps.
+  await expect
+    .poll(() => page.locator(".session-notice").innerText(), { timeout: 120_000 })
+    .not.toMatch(/Bringing back/);
   await learner.run(
     'docker ps --format "up={{.Names}}"; docker ps -a --filter name=keeper --format "{{.Names}} {{.State}}"; ' +
       'docker volume ls -q; docker images --format "img={{.Repository}}" | grep kept; cat notes.txt',
