@@ -32,7 +32,8 @@ export class RestartWatch {
     if ((await this.read(id, ref)) === 0) return;
     void (async () => {
       while (this.d.stillReady(id) && Date.now() < until) {
-        await new Promise((r) => setTimeout(r, this.d.pollMs ?? 1000));
+        // unref: a closing server does not wait for a watch to see the last container back.
+        await new Promise((r) => setTimeout(r, this.d.pollMs ?? 1000).unref());
         if ((await this.read(id, ref)) === 0) return;
       }
     })().finally(() => this.counts.delete(id));
