@@ -128,9 +128,11 @@ export function createApp(config: Config, deps: AppDeps): App {
     },
     // Looked up per session on first need, so gateways re-opened at boot get it too.
     policyFor: async (id): Promise<Allowances> =>
-      allowancesOf((await deps.labs.get(sessions.get(id).lab))?.policy ?? []),
+      allowancesOf((await deps.labs.get(sessions.labOf(id) ?? ""))?.policy ?? []),
     resolveEnginePaths: (ref, paths) => deps.driver.resolveEnginePaths(ref, paths),
-    record: (id, entry) => activity.append(id, entry),
+    // The trail is the learner's: a lab's setup, run before they get control (or ahead, in a
+    // sandbox the pool prepares), is not in it, so a history check cannot pass on its calls.
+    record: (id, entry) => sessions.learnerHasHad(id) && activity.append(id, entry),
     onError: (id, error) => deps.log("warn", "gateway error", { id, error: String(error) }),
     limits: deps.gatewayLimits,
     // The image catalog is the one list of what the mirror holds (labs/image-catalog.ts).
@@ -157,6 +159,7 @@ export function createApp(config: Config, deps: AppDeps): App {
     policy: config.sessions,
     diskLow: (): boolean => diskGuard.lowOnDisk,
     classFor: (classId, lab) => classes.classFor(classId, lab),
+    classLabs: () => classes.warmLabs(),
     log: deps.log,
   });
   const diskGuard: DiskGuard = new DiskGuard({

@@ -46,6 +46,8 @@ export interface Config {
   };
   readonly sessions: {
     readonly poolSize: number;
+    readonly poolMemoryMiB: number;
+    readonly poolLabs: readonly string[];
     readonly maxConcurrent: number;
     readonly ttlMs: number;
     readonly maxTtlMs: number;
@@ -108,6 +110,20 @@ export function loadConfig(env: Env = process.env, repoRoot = resolve(import.met
     if (!(allowed as readonly string[]).includes(raw))
       throw new ConfigError(name, `expected one of ${allowed.join(", ")}, got "${raw}"`);
     return raw as T;
+  };
+  /** Comma-separated ids (lab ids): lower-case words joined by dashes. */
+  const list = (name: string): readonly string[] => {
+    const ids = (env[name] ?? "")
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const bad = ids.find((x) => !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(x));
+    if (bad !== undefined)
+      throw new ConfigError(
+        name,
+        `expected lab ids separated by commas (e.g. first-container,playground), got "${bad}"`,
+      );
+    return Object.freeze(ids);
   };
   const bool = (name: string, fallback: boolean) => {
     const raw = env[name]?.trim().toLowerCase();
@@ -195,6 +211,8 @@ export function loadConfig(env: Env = process.env, repoRoot = resolve(import.met
     }),
     sessions: Object.freeze({
       poolSize: int("SLIPWAY_POOL_SIZE", 2, 0, 100),
+      poolMemoryMiB: int("SLIPWAY_POOL_MEMORY_MIB", 6144, 0, 1_048_576),
+      poolLabs: list("SLIPWAY_POOL_LABS"),
       maxConcurrent: int("SLIPWAY_MAX_SESSIONS", 20, 1, 1000),
       ttlMs,
       maxTtlMs,

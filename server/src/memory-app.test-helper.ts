@@ -65,6 +65,7 @@ export async function startMemoryApp(o: MemoryAppOptions = {}): Promise<MemoryAp
     {
       SLIPWAY_PORT: "0",
       SLIPWAY_POOL_SIZE: "0",
+      SLIPWAY_POOL_MEMORY_MIB: "0",
       SLIPWAY_INSTANCE: "memory-test",
       SLIPWAY_SESSION_TTL: "2h",
       SLIPWAY_IDLE_TIMEOUT: "30m",

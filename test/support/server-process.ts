@@ -62,6 +62,7 @@ export function serverEnv(name: string): Record<string, string> {
     SLIPWAY_DB: join(mkdtempSync(join(tmpdir(), `slipway-${name}-`)), "slipway.db"),
     SLIPWAY_INSTANCE: ephemeralInstance(name),
     SLIPWAY_POOL_SIZE: "0",
+    SLIPWAY_POOL_MEMORY_MIB: "0",
   };
 }
 

@@ -50,6 +50,7 @@ export async function startTestApp(
     ...process.env,
     SLIPWAY_PORT: "0",
     SLIPWAY_POOL_SIZE: "0",
+    SLIPWAY_POOL_MEMORY_MIB: "0",
     SLIPWAY_INSTANCE: ephemeralInstance("test"),
     SLIPWAY_DB: join(mkdtempSync(join(tmpdir(), "slipway-test-")), "slipway.db"),
     ...env,

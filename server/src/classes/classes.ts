@@ -33,6 +33,8 @@ export interface EndOutcome {
 }
 
 const FORGED = "invalid class or instructor key";
+const WARM_AHEAD_MS = 3_600_000;
+const WARM_FOR_MS = 8 * 3_600_000;
 
 export class Classes {
   constructor(private readonly d: ClassesDeps) {}
@@ -131,6 +133,17 @@ export class Classes {
       );
     this.d.enrol(learner.learner.id, record.id, name);
     return { record, member, who: learner };
+  }
+
+  /** Labs to have sandboxes prepared for: those of open classes from an hour before their
+   *  start (their creation, without one) until their end (eight hours on, without one). */
+  warmLabs(): string[] {
+    const now = this.d.clock();
+    return this.d.store.list().flatMap((c) => {
+      const start = c.startsAt ?? c.createdAt;
+      const soon = start - WARM_AHEAD_MS <= now && now < (c.endsAt ?? start + WARM_FOR_MS);
+      return isOpen(c, now) && soon ? c.labs : [];
+    });
   }
 
   /** The class a learner's new session of `lab` belongs to: theirs, if it runs that lab. */

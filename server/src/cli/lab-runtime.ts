@@ -49,6 +49,7 @@ export function labRuntimeOpener(base: Config, facts?: HostFacts): OpenLabRuntim
         SLIPWAY_HOST: "127.0.0.1",
         SLIPWAY_PORT: "0",
         SLIPWAY_POOL_SIZE: "0",
+        SLIPWAY_POOL_MEMORY_MIB: "0",
         ...(o.maxSessions ? { SLIPWAY_MAX_SESSIONS: String(o.maxSessions) } : {}),
       },
       base.repoRoot,

@@ -10,6 +10,7 @@ import type { ExecResult, SandboxDriver, SandboxRef, SandboxSpec } from "../sand
 import { controlToken } from "./access/control-token.ts";
 import { hashToken, newSessionId } from "./ids.ts";
 import type { LabProvider, SessionLab } from "./lab-provider.ts";
+import { currentPlan } from "./launch/pool-plan.ts";
 import { SessionLauncher } from "./launch/session-launcher.ts";
 import { WarmPool } from "./launch/warm-pool.ts";
 import { ExpiryPolicy } from "./lifecycle/expiry-policy.ts";
@@ -35,6 +36,10 @@ export interface SessionManagerDeps {
   };
   readonly policy: {
     readonly poolSize: number;
+    /** Memory (the labs' limits) the per-lab prepared pools may hold together; 0: none. */
+    readonly poolMemoryMiB: number;
+    /** Labs kept prepared whatever the demand. */
+    readonly poolLabs: readonly string[];
     readonly maxConcurrent: number;
     readonly ttlMs: number;
     readonly maxTtlMs: number;
@@ -43,6 +48,8 @@ export interface SessionManagerDeps {
   };
   /** True while the host is too low on disk to start another sandbox. */
   readonly diskLow?: () => boolean;
+  /** Labs of classes open or about to start: warmed before their learners arrive. */
+  readonly classLabs?: () => readonly string[];
   /** The class a learner's new session of a lab belongs to, if any (classes/). */
   readonly classFor?: (classId: string | undefined, lab: string) => string | undefined;
   /** Every status change, whoever made it: live checks, event streams and terminals follow it. */
@@ -59,6 +66,9 @@ export interface StartOptions {
    *  shows the start's steps on the session page. */
   readonly wait?: boolean;
 }
+
+/** A prepared sandbox's lab state ages while it waits (logs, restart counts, uptimes). */
+const PREPARED_MAX_AGE_MS = 3_600_000;
 
 export class SessionManager {
   readonly pool: WarmPool;
@@ -80,6 +90,14 @@ export class SessionManager {
       retentionMs: p.pausedRetentionMs,
     });
     const gatewayDir = (id: string) => d.driver.gatewayDir(id);
+    this.launcher = new SessionLauncher({
+      ...d,
+      transitions: this.transitions,
+      locks,
+      gatewayDir,
+      spec: (id, lab) => this.spec(id, lab),
+      onLaunched: () => void this.pool.refill(),
+    });
     this.pool = new WarmPool({
       driver: d.driver,
       store: d.store,
@@ -89,15 +107,23 @@ export class SessionManager {
       newId: newSessionId,
       clock: d.clock,
       maxAgeMs: p.maxTtlMs + 86_400_000,
+      preparedMaxAgeMs: PREPARED_MAX_AGE_MS,
+      plan: () =>
+        currentPlan({
+          clock: d.clock,
+          started: () => d.store.list(),
+          pinned: () => [...p.poolLabs, ...(d.classLabs?.() ?? [])],
+          lab: (id) => d.labs.get(id),
+          defaultMemoryMiB: d.limits.memoryMiB,
+          budgetMiB: p.poolMemoryMiB,
+        }),
+      prepare: async (id, labId, labels) => {
+        const lab = await d.labs.get(labId);
+        if (!lab) throw new Error(`no lab "${labId}" to prepare a sandbox for`);
+        return this.launcher.prepare(id, lab, labels);
+      },
+      release: (id) => d.gateway.close(id),
       onError: (e) => d.log("warn", "warm pool refill failed", { error: String(e) }),
-    });
-    this.launcher = new SessionLauncher({
-      ...d,
-      transitions: this.transitions,
-      locks,
-      gatewayDir,
-      spec: (id, lab) => this.spec(id, lab),
-      onPoolTaken: () => void this.pool.refill(),
     });
     this.queue = new SessionQueue({
       list: () => d.store.list(),
@@ -130,7 +156,9 @@ export class SessionManager {
       throw new SlipwayError("capacity", "the host is low on disk space: no new sandboxes until some stop");
     const now = this.d.clock();
     const hasRoom = this.queue.hasRoom();
-    const pooled = hasRoom && !lab.limits ? this.pool.take() : undefined;
+    // Prepared for this lab first; an empty one only fits a lab without limits of its own.
+    const prepared = hasRoom ? this.pool.takePrepared(lab.id) : undefined;
+    const pooled = prepared ?? (hasRoom && !lab.limits ? this.pool.take() : undefined);
     const id = pooled?.id ?? newSessionId();
     const { token, tokenHash } = opts.tokenOf
       ? { token: opts.tokenOf(id), tokenHash: hashToken(opts.tokenOf(id)) }
@@ -152,14 +180,34 @@ export class SessionManager {
       this.transitions.create({ ...base, status: "queued" });
       return { session: this.view(id), token };
     }
-    this.transitions.create({ ...base, status: "starting", origin: pooled ? "pool" : "fresh" });
-    const launched = this.launcher.launch(id, lab, pooled?.ref);
+    this.transitions.create({
+      ...base,
+      status: "starting",
+      origin: prepared ? "prepared" : pooled ? "pool" : "fresh",
+    });
+    const launched = this.launcher.launch(id, lab, pooled && { ref: pooled.ref, prepared: !!prepared });
     if (opts.wait !== false) await launched;
     return { session: this.view(id), token };
   }
 
   get(id: string): Session {
     return this.transitions.get(id);
+  }
+
+  /** Whether the learner has had control of this session's sandbox: not while it starts (its
+   *  lab's setup runs then), nor while the pool prepares one under this id. */
+  learnerHasHad(id: string): boolean {
+    try {
+      const s = this.transitions.find(id);
+      return s !== undefined && s.status !== "starting" && s.status !== "queued";
+    } catch {
+      return false; // an unreadable record: nobody's trail to add to
+    }
+  }
+
+  /** The lab of a session, or of a sandbox the pool prepares under that id. */
+  labOf(id: string): string | undefined {
+    return this.transitions.find(id)?.lab ?? this.pool.labOf(id);
   }
 
   view(id: string): SessionView {

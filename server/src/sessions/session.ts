@@ -26,8 +26,8 @@ export interface SessionBase {
   readonly owner?: string;
   /** The class it was started in: its owner's class, when that class runs this lab. */
   readonly classId?: string;
-  /** Where its sandbox came from, for per-lab warm pools later. */
-  readonly origin?: "pool" | "fresh";
+  /** Where its sandbox came from: prepared for its lab by the pool, an empty pooled one, or new. */
+  readonly origin?: "prepared" | "pool" | "fresh";
   /** The assessment attempt it is a task of, and which task (an index into its draw). */
   readonly attempt?: { readonly id: string; readonly task: number };
 }

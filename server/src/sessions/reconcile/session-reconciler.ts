@@ -95,8 +95,7 @@ export class SessionReconciler {
     const alive = new Set(managed.filter((m) => m.running).map((m) => m.id));
     for (const p of pool.values()) {
       if (alive.has(p.id) && now - p.createdAt < this.d.poolMaxAgeMs) continue;
-      this.d.store.deletePool(p.id);
-      await this.d.driver.destroy(p.id);
+      await this.d.pool.discard(p);
     }
     await this.d.promoteQueued();
     void this.d.pool.refill();

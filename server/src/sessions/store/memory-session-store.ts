@@ -59,8 +59,10 @@ export class MemorySessionStore implements SessionStore {
     this.pool = [...this.pool.filter((p) => p.id !== e.id), e].sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  takePool(): PooledSandbox | undefined {
-    return this.pool.shift();
+  takePool(lab?: string): PooledSandbox | undefined {
+    const e = this.pool.find((p) => p.lab === lab);
+    if (e) this.pool = this.pool.filter((p) => p !== e);
+    return e;
   }
 
   deletePool(id: string): void {

@@ -21,7 +21,7 @@ const base = {
   lastActivityAt: ms,
   owner: z.string().optional(),
   classId: z.string().optional(),
-  origin: z.enum(["pool", "fresh"]).optional(),
+  origin: z.enum(["prepared", "pool", "fresh"]).optional(),
   attempt: z
     .object({ id: z.string().min(1), task: z.number().int().nonnegative() })
     .strict()

@@ -6,6 +6,9 @@ export interface PooledSandbox {
   readonly id: string;
   readonly ref: SandboxRef;
   readonly createdAt: number;
+  /** Prepared for this lab (its files, images and setup done), rendered with its id as the
+   *  seed; without one, an empty sandbox any lab without limits of its own may take. */
+  readonly lab?: string;
 }
 
 /** A stored session that could not be read (written by a newer Slipway, or damaged). It is
@@ -24,8 +27,9 @@ export interface SessionStore {
   put(session: Session): void;
   listPool(): PooledSandbox[];
   putPool(entry: PooledSandbox): void;
-  /** Removes and returns the oldest pooled sandbox, atomically. */
-  takePool(): PooledSandbox | undefined;
+  /** Removes and returns the oldest pooled sandbox prepared for this lab (none: an empty
+   *  one), atomically. */
+  takePool(lab?: string): PooledSandbox | undefined;
   deletePool(id: string): void;
   close(): void;
 }

@@ -64,10 +64,13 @@ export class SqliteSessionStore implements SessionStore {
       .run(e.id, e.createdAt, JSON.stringify(e));
   }
 
-  takePool(): PooledSandbox | undefined {
+  takePool(lab?: string): PooledSandbox | undefined {
     return this.db.transaction(() => {
-      const row = this.db.prepare("SELECT id, data FROM pool ORDER BY created_at LIMIT 1").get() as
-        Row | undefined;
+      const row = this.db
+        .prepare(
+          "SELECT id, data FROM pool WHERE json_extract(data, '$.lab') IS ? ORDER BY created_at LIMIT 1",
+        )
+        .get(lab ?? null) as Row | undefined;
       if (!row) return undefined;
       this.db.prepare("DELETE FROM pool WHERE id = ?").run(row.id);
       return JSON.parse(row.data) as PooledSandbox;
