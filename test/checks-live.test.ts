@@ -56,9 +56,13 @@ describe("check types on the real engine", () => {
         "lone → lone2: lone2 expected to resolve from lone, but it does not",
       ]);
       expect(byName("FAIL web reaches db:6380")?.errors[0]).toMatch(/web → db:6380: .*Connection refused/);
-      // Bounded by the probe's own timeout, not by luck or the runner's limit.
+      // Bounded by the probe's own timeout, not by the runner's limit. On a loaded host the
+      // kernel may give up on the address (ARP) before the probe's second is over: both say
+      // what happened, and neither waits for the runner.
       expect(byName("FAIL web reaches the unused address")?.errors).toEqual([
-        "web → 192.168.77.250:80: expected to accept a TCP connection on 192.168.77.250:80, but: no answer within 1 s",
+        expect.stringMatching(
+          /^web → 192\.168\.77\.250:80: expected to accept a TCP connection on 192\.168\.77\.250:80, but: (no answer within 1 s|No route to host)$/,
+        ),
       ]);
       expect(byName("FAIL web2 runs nginx:1.22")?.errors).toEqual([
         'container web2: image expected nginx:1.22, got "docker.io/library/nginx:latest"',
