@@ -36,6 +36,8 @@ export interface CheckContext {
   /** Workspace-relative; undefined when the file does not exist. */
   readFile(path: string): Promise<Buffer | undefined>;
   history(): Promise<readonly AuditEntry[]>;
+  /** Where the server reaches this port of the sandbox's network namespace, when it can. */
+  sandboxPort?(port: number): Promise<{ host: string; port: number }>;
   readonly signal: AbortSignal;
   /** Folder of the lab being checked; the runner sets it for `script` checks. */
   readonly labDir?: string;
@@ -49,6 +51,7 @@ export function withLabDir(ctx: CheckContext, labDir: string): CheckContext {
     containerExec: (n, c, o) => ctx.containerExec(n, c, o),
     readFile: (p) => ctx.readFile(p),
     history: () => ctx.history(),
+    ...(ctx.sandboxPort ? { sandboxPort: (port: number) => ctx.sandboxPort!(port) } : {}),
     signal: ctx.signal,
     labDir,
   };

@@ -4,13 +4,16 @@ import { liveCheckContext } from "./live-check-context.ts";
 
 function context() {
   const calls: Array<{ cmd: readonly string[]; opts: ExecOptions | undefined }> = [];
-  const driver: Pick<SandboxDriver, "exec" | "readFile" | "connectEngine"> = {
+  const driver: Pick<SandboxDriver, "exec" | "readFile" | "connectEngine" | "portEndpoint"> = {
     exec: async (_ref, cmd, opts) => (
       calls.push({ cmd, opts }),
       { exitCode: 0, stdout: "ok", stderr: "", timedOut: false, truncated: false, durationMs: 1 }
     ),
     readFile: async () => undefined,
     connectEngine: async () => {
+      throw new Error("not in this test");
+    },
+    portEndpoint: async () => {
       throw new Error("not in this test");
     },
   };

@@ -12,7 +12,7 @@ import type { SandboxDriver, SandboxRef } from "../sandbox/sandbox-driver.ts";
 import type { CheckContext } from "./check-context.ts";
 
 export interface LiveContextDeps {
-  readonly driver: Pick<SandboxDriver, "exec" | "readFile" | "connectEngine">;
+  readonly driver: Pick<SandboxDriver, "exec" | "readFile" | "connectEngine" | "portEndpoint">;
   readonly ref: SandboxRef;
   readonly history: () => readonly AuditEntry[];
   readonly signal: AbortSignal;
@@ -46,5 +46,6 @@ export function liveCheckContext(d: LiveContextDeps): CheckContext {
       engineExec(connect, container, cmd, o.timeoutMs ?? 10_000, d.signal),
     readFile: (path) => d.driver.readFile(d.ref, path, 1024 * 1024),
     history: async () => d.history(),
+    sandboxPort: (port) => d.driver.portEndpoint(d.ref, port),
   };
 }

@@ -15,7 +15,7 @@ import type {
   SandboxRef,
 } from "../sandbox/sandbox-driver.ts";
 
-type Driver = Pick<SandboxDriver, "exec" | "readFile" | "connectEngine" | "watch">;
+type Driver = Pick<SandboxDriver, "exec" | "readFile" | "connectEngine" | "watch" | "portEndpoint">;
 
 export const FAKE_REF: SandboxRef = { id: "s1", engine: "e1", workstation: "w1" };
 
@@ -47,6 +47,11 @@ export class FakeSandbox implements Driver {
   /** Something changed: every watcher hears it. */
   change(c: SandboxChange): void {
     for (const l of this.listeners) l(c);
+  }
+
+  /** No network to reach: http checks go the curl way (through exec). */
+  async portEndpoint(): Promise<{ host: string; port: number }> {
+    throw new Error("the fake sandbox has no network");
   }
 
   async connectEngine(): Promise<Duplex> {

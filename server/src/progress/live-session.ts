@@ -18,7 +18,7 @@ export interface LiveSessionDeps {
   readonly id: string;
   readonly lab: Lab;
   readonly ref: SandboxRef;
-  readonly driver: Pick<SandboxDriver, "exec" | "readFile" | "connectEngine" | "watch">;
+  readonly driver: Pick<SandboxDriver, "exec" | "readFile" | "connectEngine" | "watch" | "portEndpoint">;
   readonly activity: ActivityLog;
   readonly initial: ReadonlyMap<string, StepStatus>;
   /** Every evaluated step; `changed` when its status moved. */

@@ -17,7 +17,7 @@ export interface ProgressDeps {
   readonly sessions: Pick<SessionManager, "get" | "ready" | "expire">;
   readonly listSessions: () => readonly Session[];
   readonly labs: Pick<LabCatalog, "lab">;
-  readonly driver: Pick<SandboxDriver, "exec" | "readFile" | "connectEngine" | "watch">;
+  readonly driver: Pick<SandboxDriver, "exec" | "readFile" | "connectEngine" | "watch" | "portEndpoint">;
   readonly activity: ActivityLog;
   readonly store: ProgressStore;
   readonly clock: () => number;
