@@ -1,7 +1,10 @@
 // A session handed a sandbox the pool prepared for its lab: ready at once, as its own (its id,
 // so its variables), and with none of the preparation in the learner's trail.
+import { rmSync } from "node:fs";
+import { request } from "node:http";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { EngineGateway } from "../../gateway/engine-gateway.ts";
 import { loadLab } from "../../labs/lab-loader.ts";
 import { type MemoryApp, startMemoryApp } from "../../memory-app.test-helper.ts";
 
@@ -10,6 +13,15 @@ afterEach(async () => {
   await m?.close();
   m = undefined;
 });
+
+/** What the learner's `docker version` would first ask, through their gateway's socket. */
+const ping = (app: MemoryApp, id: string) =>
+  new Promise<number | string>((resolve) => {
+    const socketPath = EngineGateway.socketPath(app.driver.gatewayDir(id));
+    request({ socketPath, path: "/_ping" }, (res) => (res.resume(), resolve(res.statusCode ?? 0)))
+      .on("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? "error"))
+      .end();
+  });
 
 const prepared = (env: Record<string, string> = {}) =>
   startMemoryApp({ env: { SLIPWAY_POOL_LABS: "variants", SLIPWAY_POOL_MEMORY_MIB: "4096", ...env } });
@@ -69,5 +81,24 @@ describe("a sandbox prepared for the lab", () => {
     await m.app.sessions.start("variants");
     await m.app.sessions.pool.refill();
     expect(m.store.listPool().map((p) => p.lab)).toEqual(["variants"]);
+  });
+
+  it("opens the learner's Docker socket again when the server restarted after preparing it", async () => {
+    const first = await prepared();
+    await first.app.sessions.pool.refill();
+    const [entry] = first.store.listPool();
+    first.crash();
+    // The dead server's socket answers nobody (in this process its listener lives on).
+    rmSync(EngineGateway.socketPath(first.driver.gatewayDir(entry?.id ?? "")));
+    m = await startMemoryApp({
+      driver: first.driver,
+      store: first.store,
+      clock: first.clock,
+      env: { SLIPWAY_POOL_LABS: "variants", SLIPWAY_POOL_MEMORY_MIB: "4096" },
+    });
+    const { session } = await m.app.sessions.start("variants");
+    expect(session.id).toBe(entry?.id);
+    expect(m.app.sessions.get(session.id).origin).toBe("prepared");
+    expect(await ping(m, session.id)).toBe(200);
   });
 });

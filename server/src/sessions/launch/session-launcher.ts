@@ -83,6 +83,8 @@ export class SessionLauncher {
   private async alive(id: string, ref: SandboxRef): Promise<boolean> {
     try {
       await this.d.driver.waitReady(ref, 5_000);
+      // Open already, unless this server restarted since it was prepared.
+      await this.d.gateway.open(ref, this.d.gatewayDir(id));
       return true;
     } catch (e) {
       this.d.log("warn", "a prepared sandbox was dead; starting afresh", { id, error: String(e) });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { SandboxDriver } from "../../sandbox/sandbox-driver.ts";
 import { MemorySessionStore } from "../store/memory-session-store.ts";
 import { WarmPool, type WarmPoolDeps } from "./warm-pool.ts";
@@ -136,5 +136,22 @@ describe("WarmPool", () => {
       await p.drain();
       expect(live.size + gateways.size).toBe(0);
     });
+  });
+
+  it("ends a preparation under way when drained, and keeps nothing of it", async () => {
+    let destroyed!: () => void;
+    const gone = new Promise<void>((r) => (destroyed = r));
+    const { p, live } = pool(0, {
+      plan: async () => new Map([["slow", 1]]),
+      // A setup of minutes: it ends only when its sandbox is taken away.
+      prepare: async (id) => (live.add(id), await gone, Promise.reject(new Error("sandbox gone"))),
+      onError: () => undefined,
+    });
+    const driver = (p as unknown as { d: { driver: { destroy: (id: string) => Promise<void> } } }).d.driver;
+    driver.destroy = async (id) => (live.delete(id), destroyed());
+    void p.refill();
+    await vi.waitFor(() => expect(p.creating.size).toBe(1));
+    await p.drain();
+    expect(live.size + p.list().length + p.creating.size).toBe(0);
   });
 });

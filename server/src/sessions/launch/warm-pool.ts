@@ -79,6 +79,9 @@ export class WarmPool {
    *  while the server is down, and a stopped Slipway should leave nothing running for nothing. */
   async drain(): Promise<void> {
     this.stop();
+    // A preparation may be in a setup of minutes: taking its sandbox away ends it now (its
+    // make() then removes whatever a create cut short had left).
+    for (const id of this.creating.keys()) await this.d.driver.destroy(id).catch(() => undefined);
     await this.refilling;
     for (const p of this.d.store.listPool()) await this.discard(p);
   }
