@@ -1,6 +1,8 @@
 // What a hostile learner, root in their workstation, tried in the outside security review,
 // each against the real engine: the shared registry mirror, symlinks in bind mounts, and
 // (further down) other sessions' terminals, host paths and the host's disk.
+import { spawnSync } from "node:child_process";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../server/src/config.ts";
@@ -117,7 +119,43 @@ docker run --rm -v /home/learner:/w busybox sh -c '${probe.replaceAll("'", "")}'
     }
     expect(offenders).toEqual([]);
   });
+
+  it("plants no set-user-ID program or device node that works for anyone on the host", async () => {
+    // Root in their workstation, a learner can make a set-user-ID copy of a shell and a device
+    // node for the host's own disk. Both land on the sandbox's disk, which the host mounts
+    // (twice: the sandbox's folder and the engine's volume), so a local user who finds the
+    // path would run a root shell or read the host's disk.
+    const made = await run(`cp /bin/sh rootsh && chmod 4755 rootsh
+mknod hostdisk b ${hostDiskDevice()} && chmod 666 hostdisk && ls -l rootsh hostdisk >/dev/null && echo planted`);
+    expect(made.stdout).toContain("planted");
+    const places = [
+      join(sandboxesDir, s.id, "disk", "work"),
+      `/var/lib/docker/volumes/slipway-${s.id}-work/_data`,
+    ];
+    for (const dir of places) {
+      const asNobody = (cmd: string) =>
+        spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "sh", "-c", cmd], {
+          encoding: "utf8",
+        });
+      // Whether or not the path can be reached, nothing there runs as root or opens a device.
+      const shell = asNobody(`${dir}/rootsh -p -c 'id -u' 2>&1`);
+      expect(shell.stdout.trim(), dir).not.toBe("0");
+      const disk = asNobody(`head -c 512 ${dir}/hostdisk >/dev/null 2>&1 && echo read-the-host-disk`);
+      expect(disk.stdout, dir).not.toContain("read-the-host-disk");
+      // Not even root on the host gets a device through a learner's node (nodev).
+      const asRoot = spawnSync("sh", ["-c", `head -c 512 ${dir}/hostdisk >/dev/null 2>&1 && echo opened`], {
+        encoding: "utf8",
+      });
+      expect(asRoot.stdout, dir).not.toContain("opened");
+    }
+  });
 });
+
+/** major:minor of the block device holding the host's root filesystem. */
+function hostDiskDevice(): string {
+  const dev = statSync("/").dev;
+  return `${Math.floor(dev / 256) & 0xfff} ${(dev & 0xff) | ((dev >> 12) & 0xfff00)}`;
+}
 
 // Filesystems with no bytes of their own to fill (the cgroup tree is the engine's by design).
 // The tmpfs that holds cgroup v1's mount points has no size, but what is written there is

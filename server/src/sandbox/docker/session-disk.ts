@@ -81,12 +81,18 @@ export async function createSessionDisk(
   return p;
 }
 
+// nosuid,nodev: the learner is root on this disk and may leave a set-user-ID shell or a
+// device node for the host's own disk on it. Every bind of this mount (the engine's volumes,
+// the workstation's workspace) inherits both flags, so neither works for anyone on the host,
+// whichever path reaches it (test/sandbox-isolation.test.ts). Inside the sandbox nothing
+// needs them: containers run from overlay mounts of their own, and /dev is a tmpfs.
+//
 // Two processes setting up loop devices at once can pick the same free one; the loser's
 // mount fails. Seen when test runs and a server start sandboxes together: retry.
 async function mountLoop(image: string, mount: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await run("mount", ["-o", "loop", image, mount]);
+      await run("mount", ["-o", "loop,nosuid,nodev", image, mount]);
       return;
     } catch (e) {
       if (attempt >= 5) throw new Error(`mount ${image}: ${(e as { stderr?: string }).stderr?.trim() || e}`);
