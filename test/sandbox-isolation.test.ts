@@ -148,6 +148,18 @@ mknod hostdisk b ${hostDiskDevice()} && chmod 666 hostdisk && ls -l rootsh hostd
       });
       expect(asRoot.stdout, dir).not.toContain("opened");
     }
+    // Nor can a local user read the learner's whole disk from its image.
+    const image = join(sandboxesDir, s.id, "disk.img");
+    const read = spawnSync("setpriv", [
+      "--reuid=65534",
+      "--regid=65534",
+      "--clear-groups",
+      "head",
+      "-c",
+      "1",
+      image,
+    ]);
+    expect(read.status, image).not.toBe(0);
   });
 });
 

@@ -4,6 +4,7 @@
 // per-volume quota on ext4, and this kernel has no XFS quota, so the filesystem is the quota.
 import { execFile } from "node:child_process";
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -57,6 +58,8 @@ export async function createSessionDisk(
 ): Promise<SessionDisk> {
   const p = paths(sandboxDir);
   mkdirSync(p.mount, { recursive: true });
+  // The image holds the learner's every byte: the host's other users have no business there.
+  chmodSync(sandboxDir, 0o700);
   if (!isMounted(p.mount)) {
     if (template) await run("cp", ["--sparse=always", template, p.image]);
     else {
