@@ -13,44 +13,44 @@ backup_file=$service-nightly.rdb
 last_txn=${{ last_txn }}
 last_entry="txn-$last_txn +${{ last_amount }}.00"
 
-# Two builds of the report image: the previous one, now untagged (dangling), and today's.
+# Two builds of the report image: the previous one, now untagged (dangling), and today's,
+# whose first run left its scratch space behind. They run while redis starts.
 docker build --quiet --no-cache reports >/dev/null &
 old_build=$!
-docker build --quiet --no-cache --tag slipway/reports reports >/dev/null &
-new_build=$!
+{ docker build --quiet --no-cache --tag slipway/reports reports >/dev/null &&
+  docker run --name report-run-1 slipway/reports >/dev/null; } &
+reports=$!
 
-docker volume create "$data_volume" >/dev/null
 docker run --detach --name "$service" --restart unless-stopped --volume "$data_volume:/data" \
   redis redis-server --save 1 1 >/dev/null
 for _ in $(seq 1 40); do docker exec "$service" redis-cli ping 2>/dev/null | grep -q PONG && break; sleep 0.25; done
-# Weeks of entries, in one call. Each carries a reference hash, so the snapshot (about
+# ledger_eval SCRIPT ARG COMMAND: a Lua script with one argument, then one more command.
+ledger_eval() { docker exec "$service" sh -c 'redis-cli EVAL "$1" 0 "$2" >/dev/null && redis-cli "$3" >/dev/null' sh "$@"; }
+# Weeks of entries, in one script. Each carries a reference hash, so the snapshot (about
 # 1 MiB) does not compress into the little room left on the disk.
-docker exec "$service" redis-cli EVAL "
-  for i = ARGV[1] - 20000, ARGV[1] - 1 do
+ledger_eval "for i = ARGV[1] - 20000, ARGV[1] - 1 do
     redis.call('RPUSH', 'ledger:entries', 'txn-' .. i .. ' +' .. (i * 7919 % 99991) / 100 .. ' ref:' .. redis.sha1hex(i))
   end
-  redis.call('SET', 'ledger:balance', '1042.17')" 0 "$last_txn" >/dev/null
-docker exec "$service" redis-cli SAVE >/dev/null
+  redis.call('SET', 'ledger:balance', '1042.17')" "$last_txn" SAVE
 
 # Last night's backup job: it ran, exited 0, and left its copy in a volume of its own.
 docker run --name "$service-backup" --volume "$data_volume:/data:ro" --volume "$backup_volume:/backups" \
   busybox cp /data/dump.rdb "/backups/$backup_file"
 wait "$old_build"
-wait "$new_build"
+wait "$reports"
 
-# Report runs, each leaving its scratch space in its writable layer. The yearly one asks
-# for far more than is left, takes all of it, and fails: "No space left on device".
-# 256 KiB held back meanwhile and freed after, so that logs still get written: a real full
-# disk has a few blocks free now and then, and never the megabyte a snapshot needs.
-docker run --name report-run-1 slipway/reports >/dev/null
+# The yearly report run asks for far more than is left, takes all of it, and fails: "No
+# space left on device". 256 KiB held back meanwhile and freed after, so that logs still get
+# written: a real full disk has a few blocks free now and then, never the megabyte a
+# snapshot needs.
 fallocate -l 256k .held-back
 docker run --name report-run-2 --env REPORT_MONTHS=12 slipway/reports >/dev/null 2>&1 || true
 rm -f .held-back
 
-# One more entry for the ledger: redis accepts it, then its background save fails.
-docker exec "$service" redis-cli EVAL "
-  redis.call('RPUSH', 'ledger:entries', ARGV[1])
-  redis.call('SET', 'ledger:last-entry', ARGV[1])" 0 "$last_entry" >/dev/null
+# One more entry for the ledger: redis accepts it, then its background save fails (started
+# at once rather than a second later, when "save 1 1" would start it).
+ledger_eval "redis.call('RPUSH', 'ledger:entries', ARGV[1])
+  redis.call('SET', 'ledger:last-entry', ARGV[1])" "$last_entry" BGSAVE
 for _ in $(seq 1 40); do
   docker exec "$service" redis-cli INFO persistence | grep -q 'rdb_last_bgsave_status:err' && exit 0
   sleep 0.25
