@@ -27,8 +27,8 @@ for _ in $(seq 1 40); do docker exec "$service" redis-cli ping 2>/dev/null | gre
 # ledger_eval SCRIPT ARG COMMAND: a Lua script with one argument, then one more command.
 ledger_eval() { docker exec "$service" sh -c 'redis-cli EVAL "$1" 0 "$2" >/dev/null && redis-cli "$3" >/dev/null' sh "$@"; }
 # Weeks of entries, in one script. Each carries a reference hash, so the snapshot (about
-# 1 MiB) does not compress into the little room left on the disk.
-ledger_eval "for i = ARGV[1] - 20000, ARGV[1] - 1 do
+# 500 KiB) does not compress into the little room left on the disk.
+ledger_eval "for i = ARGV[1] - 10000, ARGV[1] - 1 do
     redis.call('RPUSH', 'ledger:entries', 'txn-' .. i .. ' +' .. (i * 7919 % 99991) / 100 .. ' ref:' .. redis.sha1hex(i))
   end
   redis.call('SET', 'ledger:balance', '1042.17')" "$last_txn" SAVE
@@ -40,10 +40,10 @@ wait "$old_build"
 wait "$reports"
 
 # The yearly report run asks for far more than is left, takes all of it, and fails: "No
-# space left on device". 256 KiB held back meanwhile and freed after, so that logs still get
-# written: a real full disk has a few blocks free now and then, never the megabyte a
-# snapshot needs.
-fallocate -l 256k .held-back
+# space left on device". 128 KiB held back meanwhile and freed after, so that logs still get
+# written: a real full disk has a few blocks free now and then, never the room a snapshot
+# needs.
+fallocate -l 128k .held-back
 docker run --name report-run-2 --env REPORT_MONTHS=12 slipway/reports >/dev/null 2>&1 || true
 rm -f .held-back
 
