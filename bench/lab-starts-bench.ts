@@ -1,7 +1,8 @@
-// npm run bench -- labs (also part of `sessions`): how long each lab in labs/ takes from
-// POST /api/sessions to ready (files in place, images pulled, setup done), cold and from a
-// sandbox the pool prepared for it; and the memory the prepared sandboxes hold. The first cold
-// start of a lab that pulls images also makes its disk template; the next ones copy it.
+// npm run bench -- labs [--labs a,b] [--phase cold|prepared] (also part of `sessions`): how
+// long each lab in labs/ takes from POST /api/sessions to ready (files in place, images
+// pulled, setup done), cold and from a sandbox the pool prepared for it; and the memory the
+// prepared sandboxes hold. The first cold start of a lab that pulls images also makes its disk
+// template; the next ones copy it.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -50,9 +51,24 @@ function poolMemoryMiB(t: TestApp): number {
     .reduce((sum, m) => sum + (m ? Number(m[1]) * (unit[m[2] ?? "MiB"] ?? 1) : 0), 0);
 }
 
+/** The value after `--name` on the command line, if any. */
+const option = (name: string): string | undefined => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at < 0 ? undefined : process.argv[at + 1];
+};
+
 export async function labStartsBench(): Promise<void> {
   const { labsDir } = loadConfig();
-  const labs = readdirSync(labsDir).filter((d) => existsSync(join(labsDir, d, "lab.yaml")));
+  const only = option("labs")?.split(",");
+  const phase = option("phase");
+  const labs = readdirSync(labsDir).filter(
+    (d) => existsSync(join(labsDir, d, "lab.yaml")) && (!only || only.includes(d)),
+  );
+  if (phase !== "prepared") await coldStarts(labs);
+  if (phase !== "cold") await preparedStarts(labs);
+}
+
+async function coldStarts(labs: readonly string[]): Promise<void> {
   console.log(
     "labs: start = POST /api/sessions until ready (files, images, setup); first = makes the disk template",
   );
@@ -67,7 +83,9 @@ export async function labStartsBench(): Promise<void> {
   } finally {
     await cold.close();
   }
+}
 
+async function preparedStarts(labs: readonly string[]): Promise<void> {
   console.log("labs: prepared = the same, from a sandbox the pool prepared for the lab (its setup done)");
   const warm = await startTestApp({
     SLIPWAY_MAX_SESSIONS: "8",
