@@ -7,6 +7,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig } from "../server/src/config.ts";
+import { loadLab } from "../server/src/labs/lab-loader.ts";
+import { toSessionLab } from "../server/src/labs/session-lab.ts";
+import { gainsFromPreparing } from "../server/src/sessions/launch/pool-plan.ts";
 import { startTestApp, type TestApp } from "../test/support/test-app.ts";
 import { ms, report } from "./stats.ts";
 
@@ -86,6 +89,12 @@ async function coldStarts(labs: readonly string[]): Promise<void> {
 }
 
 async function preparedStarts(labs: readonly string[]): Promise<void> {
+  const { labsDir } = loadConfig();
+  const preparable: string[] = [];
+  for (const id of labs) {
+    const { lab } = await loadLab(join(labsDir, id));
+    if (lab && gainsFromPreparing(toSessionLab(lab, { setup: true }, async (l) => l))) preparable.push(id);
+  }
   console.log("labs: prepared = the same, from a sandbox the pool prepared for the lab (its setup done)");
   const warm = await startTestApp({
     SLIPWAY_MAX_SESSIONS: "8",
@@ -95,6 +104,10 @@ async function preparedStarts(labs: readonly string[]): Promise<void> {
   try {
     for (const lab of labs) {
       const times: number[] = [];
+      if (!preparable.includes(lab)) {
+        console.log(`${lab.padEnd(44)} not prepared: an empty pooled sandbox serves it`);
+        continue;
+      }
       for (let i = 0; i < PREPARED_RUNS; i++) {
         await preparedFor(warm, lab);
         const r = await timedStart(warm, lab);
@@ -103,7 +116,7 @@ async function preparedStarts(labs: readonly string[]): Promise<void> {
       }
       console.log(report(`${lab} (prepared)`, times));
     }
-    for (const lab of labs) await preparedFor(warm, lab);
+    for (const lab of preparable) await preparedFor(warm, lab);
     const held = poolMemoryMiB(warm);
     const n = warm.app.sessions.pool.list().length;
     console.log(

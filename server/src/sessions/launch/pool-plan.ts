@@ -59,6 +59,9 @@ const WINDOW_MS = 3_600_000;
 
 /** Only a lab with images to pull or limits of its own gains from a prepared sandbox: any
  *  other (the playground) starts as fast from an empty one. */
+export const gainsFromPreparing = (lab: Pick<SessionLab, "images" | "limits">): boolean =>
+  lab.images.length > 0 || lab.limits !== undefined;
+
 export async function currentPlan(s: DemandSources): Promise<Map<string, number>> {
   if (s.budgetMiB <= 0) return new Map();
   const since = s.clock() - WINDOW_MS;
@@ -69,7 +72,7 @@ export async function currentPlan(s: DemandSources): Promise<Map<string, number>
   // Pinned in their order (a class's first lab first), then the rest.
   for (const id of new Set([...pinned, ...starts.keys()])) {
     const lab = await s.lab(id);
-    if (!lab || (lab.images.length === 0 && !lab.limits)) continue;
+    if (!lab || !gainsFromPreparing(lab)) continue;
     const costMiB = lab.limits?.memoryMiB ?? s.defaultMemoryMiB;
     demand.push({ lab: id, starts: starts.get(id) ?? 0, pinned: pinned.has(id), costMiB });
   }
