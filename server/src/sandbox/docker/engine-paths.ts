@@ -14,7 +14,10 @@ export async function resolveEnginePaths(
   const socket = await connect();
   const answer = await new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const timer = setTimeout(() => socket.destroy(new Error("the engine's path resolver timed out")), 5000);
+    // The resolver runs inside the sandbox's CPU quota, which the learner's own containers can
+    // hold: a first PostgreSQL start under Compose, at load 20, kept it past 5 s, and the
+    // learner's `up` was refused as if the path were wrong. The learner's call waits meanwhile.
+    const timer = setTimeout(() => socket.destroy(new Error("the engine's path resolver timed out")), 20_000);
     socket.on("data", (c: Buffer) => chunks.push(c));
     socket.on("error", (e) => (clearTimeout(timer), reject(e)));
     socket.on("close", () => (clearTimeout(timer), resolve(Buffer.concat(chunks).toString("utf8"))));
