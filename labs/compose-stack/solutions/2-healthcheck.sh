@@ -39,7 +39,8 @@ services:
       test: ["CMD", "pg_isready", "--host", "localhost", "--username", "shop"]
       interval: 2s
       timeout: 5s
-      retries: 30
+      retries: 5
+      start_period: 3m
 
   cache:
     image: redis

@@ -19,10 +19,7 @@ services:
     command: ["python3", "-u", "/app/app.py"]
     volumes:
       - ./api:/app:ro
-    environment:
-      POSTGRES_USER: shop
-      POSTGRES_PASSWORD: tomato-basil-7
-      POSTGRES_DB: shop
+    env_file: shop.env
     networks: [frontend, backend]
     depends_on:
       db:
@@ -32,31 +29,21 @@ services:
 
   db:
     image: postgres
-    environment:
-      POSTGRES_USER: shop
-      POSTGRES_PASSWORD: tomato-basil-7
-      POSTGRES_DB: shop
-    volumes:
-      - db-data:/var/lib/postgresql/data
+    env_file: shop.env
     networks: [backend]
     healthcheck:
       test: ["CMD", "pg_isready", "--host", "localhost", "--username", "shop"]
       interval: 2s
       timeout: 5s
-      retries: 30
+      retries: 5
+      start_period: 3m
 
   cache:
     image: redis
-    volumes:
-      - cache-data:/data
     networks: [backend]
 
 networks:
   frontend:
   backend:
-
-volumes:
-  db-data:
-  cache-data:
 YAML
 docker compose up -d

@@ -1,6 +1,8 @@
 #!/bin/sh
+# The same values, so Compose computes the same containers and recreates none.
 set -eu
 cd shop
+printf 'POSTGRES_USER=shop\nPOSTGRES_PASSWORD=tomato-basil-7\nPOSTGRES_DB=shop\n' > shop.env
 cat > compose.yaml <<'YAML'
 services:
   web:
@@ -18,10 +20,7 @@ services:
     command: ["python3", "-u", "/app/app.py"]
     volumes:
       - ./api:/app:ro
-    environment:
-      POSTGRES_USER: shop
-      POSTGRES_PASSWORD: tomato-basil-7
-      POSTGRES_DB: shop
+    env_file: shop.env
     depends_on:
       db:
         condition: service_healthy
@@ -30,26 +29,15 @@ services:
 
   db:
     image: postgres
-    environment:
-      POSTGRES_USER: shop
-      POSTGRES_PASSWORD: tomato-basil-7
-      POSTGRES_DB: shop
-    volumes:
-      - db-data:/var/lib/postgresql/data
+    env_file: shop.env
     healthcheck:
       test: ["CMD", "pg_isready", "--host", "localhost", "--username", "shop"]
       interval: 2s
       timeout: 5s
-      retries: 30
+      retries: 5
+      start_period: 3m
 
   cache:
     image: redis
-    volumes:
-      - cache-data:/data
-
-volumes:
-  db-data:
-  cache-data:
 YAML
-docker compose down
 docker compose up -d

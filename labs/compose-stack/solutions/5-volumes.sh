@@ -1,7 +1,6 @@
 #!/bin/sh
 set -eu
 cd shop
-printf 'POSTGRES_USER=shop\nPOSTGRES_PASSWORD=tomato-basil-7\nPOSTGRES_DB=shop\n' > shop.env
 cat > compose.yaml <<'YAML'
 services:
   web:
@@ -38,7 +37,8 @@ services:
       test: ["CMD", "pg_isready", "--host", "localhost", "--username", "shop"]
       interval: 2s
       timeout: 5s
-      retries: 30
+      retries: 5
+      start_period: 3m
 
   cache:
     image: redis
@@ -54,4 +54,16 @@ volumes:
   db-data:
   cache-data:
 YAML
+# v1 keeps a recreated container's old anonymous volume: down first, so db and cache are new.
+docker compose down
 docker compose up -d
+until_api() {
+  for _ in $(seq 90); do curl -sf --max-time 5 localhost:8080/api/ && return 0; sleep 1; done
+  echo "the shop did not answer within about 90 s" >&2
+  return 1
+}
+until_api
+curl -sf --max-time 5 -X POST localhost:8080/api/notes -d 'buy more basil'
+docker compose down
+docker compose up -d
+until_api

@@ -1,8 +1,0 @@
-#!/bin/sh
-set -eu
-cd shop
-for _ in $(seq 60); do curl -sf localhost:8080/api/ && break; sleep 1; done
-curl -sf -X POST localhost:8080/api/notes -d 'buy more basil'
-docker compose down
-docker compose up -d
-for _ in $(seq 60); do curl -sf localhost:8080/api/ && break; sleep 1; done
