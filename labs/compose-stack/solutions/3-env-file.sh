@@ -40,4 +40,4 @@ services:
   cache:
     image: redis
 YAML
-docker compose up -d
+# No `docker compose up -d` needed: it would report every container up-to-date.
