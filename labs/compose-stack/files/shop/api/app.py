@@ -131,25 +131,35 @@ def with_db(work):
         db.close()
 
 
-def count_visit():
-    """INCR in Redis, spoken in RESP."""
+def visits(command):
+    """INCR (count one) or GET (only read) the visit counter in Redis, spoken in RESP."""
     with socket.create_connection((CACHE_HOST, 6379), timeout=5) as s:
-        s.sendall(b"*2\r\n$4\r\nINCR\r\n$6\r\nvisits\r\n")
+        s.sendall(f"*2\r\n${len(command)}\r\n{command}\r\n$6\r\nvisits\r\n".encode())
         reply = s.recv(64).decode()
-    if not reply.startswith(":"):
-        raise RuntimeError(f"cache answered {reply.strip()}")
-    return int(reply[1:])
+    if reply.startswith(":"):  # INCR's integer
+        return int(reply[1:])
+    if reply.startswith("$-1"):  # GET before the first visit
+        return 0
+    if reply.startswith("$"):  # GET's string: $LENGTH, then the digits
+        return int(reply.split("\r\n")[1])
+    raise RuntimeError(f"cache answered {reply.strip()}")
+
+
+# What the lab's checks ask, every second or so: answered and left out of the log, and
+# /api/status only reads the counter, so the learner's own visits are the only ones counted.
+QUIET = ("/api/health", "/api/status")
 
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path == "/api/health":
             return self.reply(200, {"status": "ok"})
-        if self.path.rstrip("/") != "/api":
+        if self.path.rstrip("/") not in ("/api", "/api/status"):
             return self.reply(404, {"error": "not found"})
         try:
             notes = with_db(lambda db: db.query("SELECT body FROM notes ORDER BY id"))
-            self.reply(200, {"visits": count_visit(), "notes": [n[0] for n in notes]})
+            count = visits("GET" if self.path == "/api/status" else "INCR")
+            self.reply(200, {"visits": count, "notes": [n[0] for n in notes]})
         except Exception as e:
             self.reply(503, {"error": str(e)})
 
@@ -164,6 +174,10 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(201, {"saved": text})
         except Exception as e:
             self.reply(503, {"error": str(e)})
+
+    def log_request(self, code="-", size="-"):
+        if self.path not in QUIET:
+            super().log_request(code, size)
 
     def reply(self, status, body):
         data = (json.dumps(body) + "\n").encode()
