@@ -1,8 +1,9 @@
 // Gives a starting session its sandbox: one from the warm pool or a new one, its gateway
 // opened, its engine answering, the lab prepared; then the session is ready, or failed with
 // the reason. A sandbox the pool prepared for the lab went through the same preparation
-// (prepare() below, under the id the session now has), so it is handed over as it is. The session's lock is held throughout, so a stop waits for the launch to end
-// instead of racing it (and leaking a sandbox created after the stop removed everything).
+// (prepare() below, under the id the session now has), so it is handed over as it is. The
+// session's lock is held throughout, so a stop waits for the launch to end instead of racing
+// it (and leaking a sandbox created after the stop removed everything).
 import type { StartProgress, StartStep } from "../../../../common/session-view.ts";
 import type { Log } from "../../logger.ts";
 import type { Labels } from "../../sandbox/labels.ts";
