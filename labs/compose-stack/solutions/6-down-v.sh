@@ -1,4 +1,0 @@
-#!/bin/sh
-set -eu
-cd shop
-docker compose down -v
